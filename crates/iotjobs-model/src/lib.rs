@@ -12,4 +12,4 @@ pub mod validate;
 
 pub use input::{Input, Json, Kind};
 pub use operation::Operation;
-pub use validate::{validate, Mode, Violation, Violations};
+pub use validate::{validate, Mode, Violation, Violations, MAX_REPORTED};

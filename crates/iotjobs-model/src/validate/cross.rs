@@ -104,7 +104,8 @@ fn timed_out_retries_need_timeout<I: Input>(w: &mut Walker, retry: &I) {
     }
 }
 
-pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, items: &[I]) {
+/// List-wide rules; a total is only meaningful once each item is valid.
+pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, items: &[I], items_valid: bool) {
     if let Some(rule) = shape.unique_by.filter(|r| w.mode.applies(r.source)) {
         let field = rule.value;
         let mut first_seen: HashMap<String, usize> = HashMap::new();
@@ -131,7 +132,7 @@ pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, items: &[I
             }
         }
     }
-    if let Some(rule) = shape.sum_at_most.filter(|r| w.mode.applies(r.source)) {
+    if let Some(rule) = shape.sum_at_most.filter(|r| items_valid && w.mode.applies(r.source)) {
         let (field, most) = rule.value;
         let mut total: i64 = 0;
         for item in items {

@@ -36,6 +36,11 @@ impl Violations {
         }
     }
 
+    /// All violations found, kept or not.
+    pub fn count(&self) -> usize {
+        self.items.len() + self.omitted
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -54,27 +54,37 @@ pub(super) fn string_text(w: &mut Walker, shape: &StringShape, s: &str, is_key: 
     } else {
         w.label().to_owned()
     };
-    let (lo, hi) = (active(w, shape.min), active(w, shape.max));
-    if lo.is_some() || hi.is_some() {
-        // Counting code points is linear; the byte length bounds it cheaply.
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        if lo.is_some_and(|lo| chars < lo) || hi.is_some_and(|hi| chars > hi) {
-            let shown = if is_key { String::new() } else { format!(": {}", quote(s)) };
-            let message = format!(
-                "{subject} must be {} characters long, got {}{shown}",
-                range_text(lo, hi),
-                chars
-            );
-            w.report(message);
-        }
+    // One violation per value: the first constraint it breaks.
+    if let Some(message) = length_problem(w, shape, s, is_key) {
+        return w.report(format!("{subject} {message}"));
     }
     for pattern in shape.patterns {
         if w.mode.applies(pattern.source) && !pattern.value.matches(s) {
             let shown = if is_key { String::new() } else { format!(", got {}", quote(s)) };
             let message = format!("{subject} must {}{shown}", pattern.value.describe());
-            w.report(message);
+            return w.report(message);
         }
     }
+}
+
+fn length_problem(w: &Walker, shape: &StringShape, s: &str, is_key: bool) -> Option<String> {
+    let (lo, hi) = (active(w, shape.min), active(w, shape.max));
+    if lo.is_none() && hi.is_none() {
+        return None;
+    }
+    // Lengths count code points, as botocore does.
+    let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    if chars == 0 && lo.is_some_and(|lo| lo > 0) {
+        return Some("must not be empty".into());
+    }
+    if lo.is_some_and(|lo| chars < lo) || hi.is_some_and(|hi| chars > hi) {
+        let shown = if is_key { String::new() } else { format!(": {}", quote(s)) };
+        return Some(format!(
+            "must be {} characters long, got {chars}{shown}",
+            range_text(lo, hi)
+        ));
+    }
+    None
 }
 
 pub(super) fn integer<I: Input>(w: &mut Walker, shape: &IntegerShape, value: &I) {
@@ -138,7 +148,7 @@ pub(super) fn double<I: Input>(w: &mut Walker, shape: &DoubleShape, value: &I) {
             range_text(lo.map(float_text), hi.map(float_text)),
             float_text(number)
         );
-        w.report(message);
+        return w.report(message);
     }
     if let Some(places) = active(w, shape.max_decimals) {
         if decimal_places(number) > places {

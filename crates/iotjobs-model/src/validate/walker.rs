@@ -166,10 +166,12 @@ impl Walker {
             other => return self.type_error("a list", &other),
         };
         scalar::count(self, items.len(), shape.min, shape.max, "item");
+        let before = self.violations.count();
         for (i, item) in items.iter().enumerate() {
             self.at(Segment::Index(i), |w| w.value(shape.member, item));
         }
-        cross::list_rules(self, shape, &items);
+        let items_valid = self.violations.count() == before;
+        cross::list_rules(self, shape, &items, items_valid);
     }
 
     fn map<I: Input>(&mut self, shape: &'static MapShape, value: &I) {
