@@ -13,3 +13,6 @@ pub mod validate;
 pub use input::{Input, Json, Kind};
 pub use operation::Operation;
 pub use validate::{validate, Mode, Violation, Violations, MAX_REPORTED};
+pub mod types;
+
+pub use types::Request;

@@ -34,7 +34,11 @@ fn every_violation_is_reported_at_once() {
 
 #[test]
 fn unknown_keys_are_named_with_the_valid_ones() {
-    let request = with(&full_create_job(), "abortConfig.criteriaList[0].treshold", json!(5));
+    let request = with(
+        &full_create_job(),
+        "abortConfig.criteriaList[0].treshold",
+        json!(5),
+    );
     let found = check(Operation::CreateJob, &request, Mode::Off);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "abortConfig.criteriaList[0].treshold");
@@ -43,30 +47,64 @@ fn unknown_keys_are_named_with_the_valid_ones() {
         "Unknown parameter 'treshold' in abortConfig.criteriaList[0], must be one of: \
          failureType, action, thresholdPercentage, minNumberOfExecutedThings"
     );
-    let top = check(Operation::DescribeJob, &json!({"jobId": "j", "JobId": "k"}), Mode::Strict);
+    let top = check(
+        Operation::DescribeJob,
+        &json!({"jobId": "j", "JobId": "k"}),
+        Mode::Strict,
+    );
     assert_eq!(top[0].path, "JobId");
-    assert!(top[0].message.contains("in input, must be one of: jobId, beforeSubstitution"));
+    assert!(top[0]
+        .message
+        .contains("in input, must be one of: jobId, beforeSubstitution"));
 }
 
 #[test]
 fn types_are_strict() {
     let cases = [
-        ("maximumPerMinute", json!(true), "must be an int, got True (bool)"),
-        ("maximumPerMinute", json!(10.0), "must be an int, got 10.0 (float)"),
-        ("maximumPerMinute", json!("10"), "must be an int, got '10' (str)"),
-        ("exponentialRate", json!([]), "must be a dict, got a list of 0 items"),
+        (
+            "maximumPerMinute",
+            json!(true),
+            "must be an int, got True (bool)",
+        ),
+        (
+            "maximumPerMinute",
+            json!(10.0),
+            "must be an int, got 10.0 (float)",
+        ),
+        (
+            "maximumPerMinute",
+            json!("10"),
+            "must be an int, got '10' (str)",
+        ),
+        (
+            "exponentialRate",
+            json!([]),
+            "must be a dict, got a list of 0 items",
+        ),
     ];
     for (member, value, expected) in cases {
         let path = format!("jobExecutionsRolloutConfig.{member}");
-        let found = check(Operation::CreateJob, &with(&full_create_job(), &path, value), Mode::Off);
+        let found = check(
+            Operation::CreateJob,
+            &with(&full_create_job(), &path, value),
+            Mode::Off,
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, path);
         assert_eq!(found[0].message, format!("{member} {expected}"));
     }
     // Integers are fine where a double is expected.
-    let request = with(&full_create_job(), "jobExecutionsRolloutConfig.exponentialRate.incrementFactor", json!(2));
+    let request = with(
+        &full_create_job(),
+        "jobExecutionsRolloutConfig.exponentialRate.incrementFactor",
+        json!(2),
+    );
     assert!(check(Operation::CreateJob, &request, Mode::Strict).is_empty());
-    let found = check(Operation::DescribeJob, &json!({"jobId": null}), Mode::Strict);
+    let found = check(
+        Operation::DescribeJob,
+        &json!({"jobId": null}),
+        Mode::Strict,
+    );
     assert_eq!(found[0].message, "jobId must be a str, got None");
     let found = check(Operation::DescribeJob, &json!([]), Mode::Strict);
     assert_eq!(found[0].path, "");
@@ -74,7 +112,11 @@ fn types_are_strict() {
 
 #[test]
 fn numbers_beyond_64_bits_and_nan_are_rejected() {
-    let found = check(Operation::DescribeJobExecution, &json!({"jobId": "j", "thingName": "t", "executionNumber": u64::MAX}), Mode::Off);
+    let found = check(
+        Operation::DescribeJobExecution,
+        &json!({"jobId": "j", "thingName": "t", "executionNumber": u64::MAX}),
+        Mode::Off,
+    );
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("fits in 64 bits"), "{found:?}");
 }
@@ -113,20 +155,33 @@ fn off_mode_checks_only_what_cannot_be_sent() {
 
 #[test]
 fn huge_inputs_are_capped_not_exhausting() {
-    let targets: Vec<_> = (0..100_000).map(|i| json!(format!("bad target {i}"))).collect();
+    let targets: Vec<_> = (0..100_000)
+        .map(|i| json!(format!("bad target {i}")))
+        .collect();
     let request = json!({"jobId": "j", "document": "{}", "targets": targets});
-    let err: Violations = validate(Operation::CreateJob, &Json::new(&request), Mode::Strict).unwrap_err();
+    let err: Violations =
+        validate(Operation::CreateJob, &Json::new(&request), Mode::Strict).unwrap_err();
     assert_eq!(err.items.len(), MAX_REPORTED);
     assert_eq!(err.count(), 100_000);
     let text = err.to_string();
-    assert!(text.starts_with("Parameter validation failed:\ntargets[0]: targets[0] must be a thing"));
+    assert!(
+        text.starts_with("Parameter validation failed:\ntargets[0]: targets[0] must be a thing")
+    );
     assert!(text.ends_with("... and 99900 more violations"));
 }
 
 #[test]
 fn messages_cut_long_values() {
-    let found = check(Operation::DescribeJob, &json!({"jobId": "x".repeat(10_000)}), Mode::Strict);
-    assert!(found[0].message.chars().count() < 200, "{}", found[0].message);
+    let found = check(
+        Operation::DescribeJob,
+        &json!({"jobId": "x".repeat(10_000)}),
+        Mode::Strict,
+    );
+    assert!(
+        found[0].message.chars().count() < 200,
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]

@@ -256,14 +256,8 @@ pub static ABORT_CRITERIA: Structure = Structure {
     members: &[
         required("failureType", Shape::Enum(ABORT_FAILURE_TYPE)),
         required("action", Shape::Enum(ABORT_ACTION)),
-        required(
-            "thresholdPercentage",
-            Shape::Double(&THRESHOLD_PERCENTAGE),
-        ),
-        required(
-            "minNumberOfExecutedThings",
-            Shape::Integer(&AT_LEAST_ONE),
-        ),
+        required("thresholdPercentage", Shape::Double(&THRESHOLD_PERCENTAGE)),
+        required("minNumberOfExecutedThings", Shape::Integer(&AT_LEAST_ONE)),
     ],
     rules: &[],
 };
@@ -426,16 +420,10 @@ pub static CREATE_JOB: Structure = Structure {
         optional("tags", Shape::List(&TAG_LIST)),
         NAMESPACE_MEMBER,
         optional("jobTemplateArn", Shape::String(&TEMPLATE_ARN)),
-        optional(
-            "jobExecutionsRetryConfig",
-            Shape::Structure(&RETRY_CONFIG),
-        ),
+        optional("jobExecutionsRetryConfig", Shape::Structure(&RETRY_CONFIG)),
         optional("documentParameters", Shape::Map(&DOCUMENT_PARAMETERS)),
         optional("schedulingConfig", Shape::Structure(&SCHEDULING_CONFIG)),
-        optional(
-            "destinationPackageVersions",
-            Shape::List(&PACKAGE_VERSIONS),
-        ),
+        optional("destinationPackageVersions", Shape::List(&PACKAGE_VERSIONS)),
     ],
     rules: &[
         CrossRule::ExactlyOne {
@@ -518,10 +506,7 @@ pub static UPDATE_JOB: Structure = Structure {
         optional("abortConfig", Shape::Structure(&ABORT_CONFIG)),
         optional("timeoutConfig", Shape::Structure(&TIMEOUT_CONFIG)),
         NAMESPACE_MEMBER,
-        optional(
-            "jobExecutionsRetryConfig",
-            Shape::Structure(&RETRY_CONFIG),
-        ),
+        optional("jobExecutionsRetryConfig", Shape::Structure(&RETRY_CONFIG)),
     ],
     rules: &[],
 };

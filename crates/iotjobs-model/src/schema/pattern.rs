@@ -55,17 +55,20 @@ impl Pattern {
 
     pub fn matches(self, s: &str) -> bool {
         match self {
-            Pattern::Identifier => non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'),
+            Pattern::Identifier => {
+                non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            }
             Pattern::ThingName => is_thing_name(s),
             Pattern::ThingGroupId => non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b'-'),
             Pattern::NoControlChars => {
                 s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !CONTROL.is_match(s)
             }
-            Pattern::ReasonCode => {
-                non_empty_all(s, |b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-            }
+            Pattern::ReasonCode => non_empty_all(s, |b| {
+                b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+            }),
             Pattern::TagKey => {
-                s.bytes().all(|b| b.is_ascii_alphanumeric() || b" _.:/=+-@".contains(&b))
+                s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b" _.:/=+-@".contains(&b))
                     || TAG_KEY.is_match(s)
             }
             Pattern::NotAwsPrefixed => !s
@@ -89,7 +92,9 @@ fn non_empty_all(s: &str, allowed: impl Fn(u8) -> bool) -> bool {
 }
 
 fn is_thing_name(s: &str) -> bool {
-    non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b':' || b == b'_' || b == b'-')
+    non_empty_all(s, |b| {
+        b.is_ascii_alphanumeric() || b == b':' || b == b'_' || b == b'-'
+    })
 }
 
 /// `arn:<partition>:iot:<region>:<account>:thing/<name>` or `...:thinggroup/<name>`.
@@ -130,7 +135,8 @@ fn is_date_time_minute(s: &str) -> bool {
         return false;
     }
     let num = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(u32::MAX);
-    let (year, month, day, hour, minute) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16));
+    let (year, month, day, hour, minute) =
+        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16));
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -166,7 +172,13 @@ mod tests {
     fn no_control_chars() {
         assert!(NoControlChars.matches("Firmware 2.1 — café ✓"));
         assert!(NoControlChars.matches(""));
-        for bad in ["a\nb", "tab\t", "\u{200b}zero-width", "\u{7f}", "\u{e000}private"] {
+        for bad in [
+            "a\nb",
+            "tab\t",
+            "\u{200b}zero-width",
+            "\u{7f}",
+            "\u{e000}private",
+        ] {
             assert!(!NoControlChars.matches(bad), "{bad:?}");
         }
     }
@@ -207,7 +219,10 @@ mod tests {
         ] {
             assert!(TargetArn.matches(good), "{good}");
         }
-        let long_name = format!("arn:aws:iot:us-east-1:123456789012:thing/{}", "a".repeat(129));
+        let long_name = format!(
+            "arn:aws:iot:us-east-1:123456789012:thing/{}",
+            "a".repeat(129)
+        );
         for bad in [
             "sensor-1",
             "arn:aws:iot:us-east-1:12345678901:thing/x",
@@ -226,7 +241,13 @@ mod tests {
     fn date_time_minute() {
         assert!(DateTimeMinute.matches("2027-02-28T23:59"));
         assert!(DateTimeMinute.matches("2028-02-29T00:00"));
-        for bad in ["2027-02-29T00:00", "2027-13-01T00:00", "2027-01-01T24:00", "2027-01-01 00:00", "2027-01-01T00:00:00"] {
+        for bad in [
+            "2027-02-29T00:00",
+            "2027-13-01T00:00",
+            "2027-01-01T24:00",
+            "2027-01-01 00:00",
+            "2027-01-01T00:00:00",
+        ] {
             assert!(!DateTimeMinute.matches(bad), "{bad}");
         }
     }

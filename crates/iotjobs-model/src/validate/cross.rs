@@ -26,7 +26,9 @@ pub(super) fn structure_rules<I: Input>(
                     w.report(format!("give either {a} or {b}, not both"))
                 }),
                 (None, None) if get(unless).is_none() => w.at(Segment::Member(a), |w| {
-                    w.report(format!("one of {a} or {b} is required (unless {unless} is given)"))
+                    w.report(format!(
+                        "one of {a} or {b} is required (unless {unless} is given)"
+                    ))
                 }),
                 _ => {}
             },
@@ -43,7 +45,9 @@ pub(super) fn structure_rules<I: Input>(
             CrossRule::OnlyWith { member, requires } => {
                 if get(member).is_some() && get(requires).is_none() {
                     w.at(Segment::Member(member), |w| {
-                        w.report(format!("{member} may only be given together with {requires}"))
+                        w.report(format!(
+                            "{member} may only be given together with {requires}"
+                        ))
                     });
                 }
             }
@@ -70,14 +74,18 @@ fn member_of<I: Input>(value: &I, name: &str, f: impl FnOnce(&Kind<'_, I>) -> bo
 }
 
 fn timed_out_retries_need_timeout<I: Input>(w: &mut Walker, retry: &I) {
-    let Kind::Map(entries) = retry.kind() else { return };
+    let Kind::Map(entries) = retry.kind() else {
+        return;
+    };
     let Some((_, list)) = entries
         .iter()
         .find(|(key, _)| matches!(key.kind(), Kind::Str(k) if k == "criteriaList"))
     else {
         return;
     };
-    let Kind::List(items) = list.kind() else { return };
+    let Kind::List(items) = list.kind() else {
+        return;
+    };
     for (i, item) in items.iter().enumerate() {
         let mut kind = String::new();
         let needs_timeout = member_of(item, "failureType", |k| match k {
@@ -105,7 +113,12 @@ fn timed_out_retries_need_timeout<I: Input>(w: &mut Walker, retry: &I) {
 }
 
 /// List-wide rules; a total is only meaningful once each item is valid.
-pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, items: &[I], items_valid: bool) {
+pub(super) fn list_rules<I: Input>(
+    w: &mut Walker,
+    shape: &ListShape,
+    items: &[I],
+    items_valid: bool,
+) {
     if let Some(rule) = shape.unique_by.filter(|r| w.mode.applies(r.source)) {
         let field = rule.value;
         let mut first_seen: HashMap<String, usize> = HashMap::new();
@@ -132,7 +145,10 @@ pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, items: &[I
             }
         }
     }
-    if let Some(rule) = shape.sum_at_most.filter(|r| items_valid && w.mode.applies(r.source)) {
+    if let Some(rule) = shape
+        .sum_at_most
+        .filter(|r| items_valid && w.mode.applies(r.source))
+    {
         let (field, most) = rule.value;
         let mut total: i64 = 0;
         for item in items {

@@ -60,7 +60,11 @@ pub(super) fn string_text(w: &mut Walker, shape: &StringShape, s: &str, is_key: 
     }
     for pattern in shape.patterns {
         if w.mode.applies(pattern.source) && !pattern.value.matches(s) {
-            let shown = if is_key { String::new() } else { format!(", got {}", quote(s)) };
+            let shown = if is_key {
+                String::new()
+            } else {
+                format!(", got {}", quote(s))
+            };
             let message = format!("{subject} must {}{shown}", pattern.value.describe());
             return w.report(message);
         }
@@ -73,12 +77,20 @@ fn length_problem(w: &Walker, shape: &StringShape, s: &str, is_key: bool) -> Opt
         return None;
     }
     // Lengths count code points, as botocore does.
-    let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    let chars = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
     if chars == 0 && lo.is_some_and(|lo| lo > 0) {
         return Some("must not be empty".into());
     }
     if lo.is_some_and(|lo| chars < lo) || hi.is_some_and(|hi| chars > hi) {
-        let shown = if is_key { String::new() } else { format!(": {}", quote(s)) };
+        let shown = if is_key {
+            String::new()
+        } else {
+            format!(": {}", quote(s))
+        };
         return Some(format!(
             "must be {} characters long, got {chars}{shown}",
             range_text(lo, hi)
@@ -107,7 +119,11 @@ pub(super) fn integer<I: Input>(w: &mut Walker, shape: &IntegerShape, value: &I)
         other => return w.type_error("an int", &other),
     };
     if lo.is_some_and(|lo| number < lo) || hi.is_some_and(|hi| number > hi) {
-        let message = format!("{} must be an integer {}, got {number}", w.label(), range_text(lo, hi));
+        let message = format!(
+            "{} must be an integer {}, got {number}",
+            w.label(),
+            range_text(lo, hi)
+        );
         w.report(message);
     }
 }
@@ -118,7 +134,8 @@ fn decimal_places(f: f64) -> u32 {
         return 0;
     }
     let text = f.to_string();
-    text.find('.').map_or(0, |dot| (text.len() - dot - 1) as u32)
+    text.find('.')
+        .map_or(0, |dot| (text.len() - dot - 1) as u32)
 }
 
 fn example_with_decimals(places: u32) -> &'static str {
@@ -177,7 +194,12 @@ pub(super) fn enumeration<I: Input>(w: &mut Walker, allowed: &[&str], value: &I)
             }
         }
         other => {
-            let message = format!("{} must be a str, one of {}, got {}", w.label(), allowed.join(", "), describe(&other));
+            let message = format!(
+                "{} must be a str, one of {}, got {}",
+                w.label(),
+                allowed.join(", "),
+                describe(&other)
+            );
             w.report(message);
         }
     }

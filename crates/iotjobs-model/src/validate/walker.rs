@@ -72,7 +72,11 @@ impl Walker {
     }
 
     /// Runs `f` with several segments appended to the path.
-    pub(super) fn at_all<R>(&mut self, segments: &[Segment<'_>], f: impl FnOnce(&mut Self) -> R) -> R {
+    pub(super) fn at_all<R>(
+        &mut self,
+        segments: &[Segment<'_>],
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
         let len = self.path.len();
         for segment in segments {
             match segment {
@@ -150,8 +154,11 @@ impl Walker {
             self.at(Segment::Member(member.name), |w| match slot {
                 Some(v) => w.value(member.shape, v),
                 None if member.required => {
-                    let message =
-                        format!("Missing required parameter {} in {}", quote(member.name), w.parent());
+                    let message = format!(
+                        "Missing required parameter {} in {}",
+                        quote(member.name),
+                        w.parent()
+                    );
                     w.report(message);
                 }
                 None => {}

@@ -27,7 +27,7 @@ pub fn full_create_job() -> Value {
         },
         "abortConfig": {"criteriaList": [
             {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.5, "minNumberOfExecutedThings": 10},
-            {"failureType": "TIMED_OUT", "action": "CANCEL", "thresholdPercentage": 20, "minNumberOfExecutedThings": 5}
+            {"failureType": "TIMED_OUT", "action": "CANCEL", "thresholdPercentage": 20.0, "minNumberOfExecutedThings": 5}
         ]},
         "timeoutConfig": {"inProgressTimeoutInMinutes": 60},
         "tags": [{"Key": "team", "Value": "fleet"}, {"Key": "stage", "Value": "canary"}],
@@ -51,7 +51,9 @@ pub fn minimal(op: Operation) -> Value {
     match op {
         Operation::AssociateTargetsWithJob => json!({"jobId": "j", "targets": [GROUP]}),
         Operation::CreateJob => json!({"jobId": "j", "targets": [THING], "document": "{}"}),
-        Operation::DeleteJobExecution => json!({"jobId": "j", "thingName": "t", "executionNumber": 1}),
+        Operation::DeleteJobExecution => {
+            json!({"jobId": "j", "thingName": "t", "executionNumber": 1})
+        }
         Operation::ListJobExecutionsForThing => json!({"thingName": "t"}),
         Operation::ListJobs => json!({}),
         Operation::CancelJobExecution | Operation::DescribeJobExecution => {
@@ -78,13 +80,20 @@ pub fn with(base: &Value, path: &str, value: Value) -> Value {
     let mut slot = &mut out;
     for part in path.split('.') {
         let (name, index) = match part.find('[') {
-            Some(open) => (&part[..open], Some(part[open + 1..part.len() - 1].parse::<usize>().unwrap())),
+            Some(open) => (
+                &part[..open],
+                Some(part[open + 1..part.len() - 1].parse::<usize>().unwrap()),
+            ),
             None => (part, None),
         };
         if !slot.is_object() {
             *slot = json!({});
         }
-        slot = slot.as_object_mut().unwrap().entry(name).or_insert(Value::Null);
+        slot = slot
+            .as_object_mut()
+            .unwrap()
+            .entry(name)
+            .or_insert(Value::Null);
         if let Some(i) = index {
             slot = &mut slot.as_array_mut().expect("list on the path")[i];
         }
@@ -103,16 +112,26 @@ pub fn without(base: &Value, name: &str) -> Value {
 /// Each `good` value passes at `path`; each `bad` one fails with exactly one
 /// violation located at `path`.
 pub fn boundary(op: Operation, base: &Value, path: &str, good: &[Value], bad: &[Value]) {
-    assert!(check(op, base, Mode::Strict).is_empty(), "base of {op} must be valid");
+    assert!(
+        check(op, base, Mode::Strict).is_empty(),
+        "base of {op} must be valid"
+    );
     for value in good {
         let request = with(base, path, value.clone());
         let found = check(op, &request, Mode::Strict);
-        assert!(found.is_empty(), "{op} {path}={value} should pass, got {found:?}");
+        assert!(
+            found.is_empty(),
+            "{op} {path}={value} should pass, got {found:?}"
+        );
     }
     for value in bad {
         let request = with(base, path, value.clone());
         let found = check(op, &request, Mode::Strict);
-        assert_eq!(found.len(), 1, "{op} {path}={value} should give one violation, got {found:?}");
+        assert_eq!(
+            found.len(),
+            1,
+            "{op} {path}={value} should give one violation, got {found:?}"
+        );
         assert_eq!(found[0].path, path, "{op} {path}={value}: {found:?}");
     }
 }
