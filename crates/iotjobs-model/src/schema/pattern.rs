@@ -55,28 +55,18 @@ impl Pattern {
 
     pub fn matches(self, s: &str) -> bool {
         match self {
-            Pattern::Identifier => {
-                non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            }
+            Pattern::Identifier => IDENTIFIER.all_non_empty(s),
             Pattern::ThingName => is_thing_name(s),
-            Pattern::ThingGroupId => non_empty_all(s, |b| b.is_ascii_alphanumeric() || b == b'-'),
-            Pattern::NoControlChars => {
-                s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !CONTROL.is_match(s)
-            }
-            Pattern::ReasonCode => non_empty_all(s, |b| {
-                b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
-            }),
-            Pattern::TagKey => {
-                s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b" _.:/=+-@".contains(&b))
-                    || TAG_KEY.is_match(s)
-            }
+            Pattern::ThingGroupId => GROUP_ID.all_non_empty(s),
+            Pattern::NoControlChars => PRINTABLE.all(s) || !CONTROL.is_match(s),
+            Pattern::ReasonCode => REASON_CODE.all_non_empty(s),
+            Pattern::TagKey => TAG_KEY_ASCII.all(s) || TAG_KEY.is_match(s),
             Pattern::NotAwsPrefixed => !s
                 .get(..4)
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:")),
             Pattern::Arn => s
                 .strip_prefix("arn:")
-                .is_some_and(|rest| non_empty_all(rest, |b| (b'!'..=b'~').contains(&b))),
+                .is_some_and(|rest| VISIBLE.all_non_empty(rest)),
             Pattern::TargetArn => is_target_arn(s),
             Pattern::DateTimeMinute => is_date_time_minute(s),
         }
@@ -87,36 +77,86 @@ static CONTROL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{C}").expect("
 static TAG_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$").expect("valid regex"));
 
-fn non_empty_all(s: &str, allowed: impl Fn(u8) -> bool) -> bool {
-    !s.is_empty() && s.bytes().all(allowed)
+/// A set of ASCII bytes, looked up in one step per byte.
+struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// Letters and digits (`alphanumeric`), or upper-case letters and digits
+    /// (`upper_alphanumeric`), plus the `extra` bytes.
+    const fn of(extra: &[u8], alphanumeric: bool, upper_alphanumeric: bool) -> ByteSet {
+        let mut set = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            set[b] = (alphanumeric && c.is_ascii_alphanumeric())
+                || (upper_alphanumeric && (c.is_ascii_uppercase() || c.is_ascii_digit()));
+            b += 1;
+        }
+        let mut i = 0;
+        while i < extra.len() {
+            set[extra[i] as usize] = true;
+            i += 1;
+        }
+        ByteSet(set)
+    }
+
+    fn all(&self, s: &str) -> bool {
+        s.bytes().all(|b| self.0[b as usize])
+    }
+
+    fn all_non_empty(&self, s: &str) -> bool {
+        !s.is_empty() && self.all(s)
+    }
+}
+
+const PUNCTUATION: &[u8] = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+static IDENTIFIER: ByteSet = ByteSet::of(b"_-", true, false);
+static THING_NAME: ByteSet = ByteSet::of(b":_-", true, false);
+static GROUP_ID: ByteSet = ByteSet::of(b"-", true, false);
+static REASON_CODE: ByteSet = ByteSet::of(b"_", false, true);
+static TAG_KEY_ASCII: ByteSet = ByteSet::of(b" _.:/=+-@", true, false);
+static LOWER_DASH: ByteSet = ByteSet::of(b"-abcdefghijklmnopqrstuvwxyz0123456789", false, false);
+/// `[!-~]`: visible ASCII.
+static VISIBLE: ByteSet = ByteSet::of(PUNCTUATION, true, false);
+/// `[ -~]`: printable ASCII, none of which is in `\p{C}`.
+static PRINTABLE: ByteSet = {
+    let mut set = ByteSet::of(PUNCTUATION, true, false);
+    set.0[b' ' as usize] = true;
+    set
+};
+
+fn non_empty_all(s: &str, set: &ByteSet) -> bool {
+    set.all_non_empty(s)
 }
 
 fn is_thing_name(s: &str) -> bool {
-    non_empty_all(s, |b| {
-        b.is_ascii_alphanumeric() || b == b':' || b == b'_' || b == b'-'
-    })
+    THING_NAME.all_non_empty(s)
 }
 
 /// `arn:<partition>:iot:<region>:<account>:thing/<name>` or `...:thinggroup/<name>`.
 fn is_target_arn(s: &str) -> bool {
-    let mut parts = s.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("iot"), Some(region), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(rest) = s.strip_prefix("arn:") else {
         return false;
     };
-    let lower_dash = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+    let Some((partition, rest)) = rest.split_once(':') else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix("iot:") else {
+        return false;
+    };
+    let Some((region, rest)) = rest.split_once(':') else {
+        return false;
+    };
+    let Some((account, resource)) = rest.split_once(':') else {
+        return false;
+    };
     let name = resource
         .strip_prefix("thing/")
         .or_else(|| resource.strip_prefix("thinggroup/"));
     partition.starts_with("aws")
-        && non_empty_all(partition, lower_dash)
-        && non_empty_all(region, lower_dash)
+        && non_empty_all(partition, &LOWER_DASH)
+        && non_empty_all(region, &LOWER_DASH)
         && account.len() == 12
         && account.bytes().all(|b| b.is_ascii_digit())
         && name.is_some_and(|name| name.len() <= 128 && is_thing_name(name))

@@ -5,7 +5,7 @@ use super::report::quote;
 use super::walker::{Segment, Walker, MAX_MEMBERS};
 use crate::input::{Input, Kind};
 use crate::schema::{CrossRule, ListShape, Source, Structure};
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub(super) fn structure_rules<I: Input>(
     w: &mut Walker,
@@ -60,6 +60,17 @@ pub(super) fn structure_rules<I: Input>(
             }
         }
     }
+}
+
+/// The member `name` of a structure value, if present.
+fn member_value<'k, I: Input>(kind: &'k Kind<'_, I>, name: &str) -> Option<&'k I> {
+    let Kind::Map(entries) = kind else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(key, _)| matches!(key.kind(), Kind::Str(k) if k == name))
+        .map(|(_, value)| value)
 }
 
 /// Calls `f` on the member `name` of a structure value, if present.
@@ -121,26 +132,27 @@ pub(super) fn list_rules<I: Input>(
 ) {
     if let Some(rule) = shape.unique_by.filter(|r| w.mode.applies(r.source)) {
         let field = rule.value;
-        let mut first_seen: HashMap<String, usize> = HashMap::new();
-        for (i, item) in items.iter().enumerate() {
-            let mut key = None;
-            member_of(item, field, |k| {
-                if let Kind::Str(s) = k {
-                    key = Some(s.to_string());
+        let item_kinds: Vec<Kind<'_, I>> = items.iter().map(Input::kind).collect();
+        let key_kinds: Vec<Option<Kind<'_, I>>> = item_kinds
+            .iter()
+            .map(|item| member_value(item, field).map(Input::kind))
+            .collect();
+        let mut first_seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        for (i, key) in key_kinds.iter().enumerate() {
+            let Some(Kind::Str(key)) = key else { continue };
+            match first_seen.entry(key.as_ref()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                 }
-                true
-            });
-            let Some(key) = key else { continue };
-            match first_seen.get(&key) {
-                Some(&first) => w.at_all(&[Segment::Index(i), Segment::Member(field)], |w| {
-                    let label = w.label().to_owned();
-                    w.report(format!(
-                        "{label} {} repeats item [{first}]; each {field} must be unique",
-                        quote(&key)
-                    ))
-                }),
-                None => {
-                    first_seen.insert(key, i);
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    w.at_all(&[Segment::Index(i), Segment::Member(field)], |w| {
+                        let label = w.label();
+                        w.report(format!(
+                            "{label} {} repeats item [{first}]; each {field} must be unique",
+                            quote(key)
+                        ))
+                    });
                 }
             }
         }

@@ -49,14 +49,16 @@ pub(super) fn count(
 
 /// Length and pattern checks of a string; `is_key` when it is a map key.
 pub(super) fn string_text(w: &mut Walker, shape: &StringShape, s: &str, is_key: bool) {
-    let subject = if is_key {
-        format!("key {}", quote(s))
-    } else {
-        w.label().to_owned()
+    let subject = |w: &Walker| {
+        if is_key {
+            format!("key {}", quote(s))
+        } else {
+            w.label()
+        }
     };
     // One violation per value: the first constraint it breaks.
     if let Some(message) = length_problem(w, shape, s, is_key) {
-        return w.report(format!("{subject} {message}"));
+        return w.report(format!("{} {message}", subject(w)));
     }
     for pattern in shape.patterns {
         if w.mode.applies(pattern.source) && !pattern.value.matches(s) {
@@ -65,7 +67,7 @@ pub(super) fn string_text(w: &mut Walker, shape: &StringShape, s: &str, is_key: 
             } else {
                 format!(", got {}", quote(s))
             };
-            let message = format!("{subject} must {}{shown}", pattern.value.describe());
+            let message = format!("{} must {}{shown}", subject(w), pattern.value.describe());
             return w.report(message);
         }
     }
@@ -128,11 +130,26 @@ pub(super) fn integer<I: Input>(w: &mut Walker, shape: &IntegerShape, value: &I)
     }
 }
 
+/// Whether the shortest text that round-trips `f` has at most `places`
+/// digits after the decimal point.
+fn has_at_most_decimals(f: f64, places: u32) -> bool {
+    if !f.is_finite() {
+        return true;
+    }
+    // Fast path without formatting: the closest decimal with `places`
+    // digits, N / 10^places, is computed exactly for |N| < 2^52 and divides
+    // correctly rounded, so it equals `f` exactly when that decimal text
+    // round-trips to `f`.
+    let scale = 10f64.powi(places as i32);
+    let scaled = (f * scale).round();
+    if scaled.abs() < (1u64 << 52) as f64 {
+        return scaled / scale == f;
+    }
+    decimal_places(f) <= places
+}
+
 /// Digits after the decimal point in the shortest text that round-trips.
 fn decimal_places(f: f64) -> u32 {
-    if !f.is_finite() {
-        return 0;
-    }
     let text = f.to_string();
     text.find('.')
         .map_or(0, |dot| (text.len() - dot - 1) as u32)
@@ -168,7 +185,7 @@ pub(super) fn double<I: Input>(w: &mut Walker, shape: &DoubleShape, value: &I) {
         return w.report(message);
     }
     if let Some(places) = active(w, shape.max_decimals) {
-        if decimal_places(number) > places {
+        if !has_at_most_decimals(number, places) {
             let message = format!(
                 "{} must have at most {}, got {}",
                 w.label(),
@@ -207,7 +224,55 @@ pub(super) fn enumeration<I: Input>(w: &mut Walker, allowed: &[&str], value: &I)
 
 #[cfg(test)]
 mod tests {
-    use super::decimal_places;
+    use super::{decimal_places, has_at_most_decimals};
+
+    #[test]
+    fn the_fast_decimal_check_agrees_with_the_text() {
+        let samples = [
+            1.1,
+            1.5,
+            1.55,
+            10.99,
+            10.999,
+            5.0,
+            1e-7,
+            0.1 + 0.2,
+            99.99,
+            100.0,
+            0.01,
+            0.005,
+            33.33,
+            66.67,
+            4.9,
+            4.95,
+            1e15 + 0.5,
+            123456.78,
+            2.675,
+            1.005,
+            -0.0,
+            5e-324,
+        ];
+        for f in samples {
+            for places in 0..4 {
+                assert_eq!(
+                    has_at_most_decimals(f, places),
+                    decimal_places(f) <= places,
+                    "{f} {places}"
+                );
+            }
+        }
+        let mut x: f64 = 0.0;
+        while x < 101.0 {
+            for places in 1..3 {
+                assert_eq!(
+                    has_at_most_decimals(x, places),
+                    decimal_places(x) <= places,
+                    "{x} {places}"
+                );
+            }
+            x += 0.0137;
+        }
+    }
 
     #[test]
     fn decimals_follow_the_shortest_round_trip_text() {

@@ -15,8 +15,9 @@ pub(super) const MAX_MEMBERS: usize = 24;
 
 pub(crate) struct Walker {
     pub(super) mode: Mode,
-    /// Path of the value being checked, in boto3's dotted form.
-    pub(super) path: String,
+    /// Where the value being checked sits. Kept as segments and rendered
+    /// in boto3's dotted form only when a violation needs it.
+    path: Vec<Step>,
     pub(super) violations: Violations,
 }
 
@@ -24,7 +25,7 @@ impl Walker {
     pub(super) fn new(mode: Mode) -> Self {
         Walker {
             mode,
-            path: String::new(),
+            path: Vec::new(),
             violations: Violations::default(),
         }
     }
@@ -38,35 +39,40 @@ impl Walker {
     }
 
     pub(super) fn report(&mut self, message: String) {
-        self.violations.push(&self.path, message);
+        let path = render(&self.path);
+        self.violations.push(&path, message);
     }
 
-    /// The last segment of the path: what messages call the value.
-    pub(super) fn label(&self) -> &str {
-        match self.path.rfind('.') {
-            Some(dot) => &self.path[dot + 1..],
-            None => &self.path,
-        }
+    /// What messages call the current value: its member name, with any
+    /// list index after it (`targets[3]`).
+    pub(super) fn label(&self) -> String {
+        let start = self
+            .path
+            .iter()
+            .rposition(|s| !matches!(s, Step::Index(_)))
+            .unwrap_or(0);
+        render(&self.path[start..])
     }
 
     /// The path of the structure that holds the current member.
     fn parent(&self) -> String {
-        match self.path.rfind('.') {
-            Some(dot) => self.path[..dot].to_owned(),
-            None => "input".to_owned(),
-        }
+        self.container_of(self.path.len().saturating_sub(1))
     }
 
     /// The path of the enclosing structure, for messages about its members.
-    pub(super) fn container(&self) -> &str {
-        if self.path.is_empty() {
-            "input"
+    pub(super) fn container(&self) -> String {
+        self.container_of(self.path.len())
+    }
+
+    fn container_of(&self, len: usize) -> String {
+        if len == 0 {
+            "input".to_owned()
         } else {
-            &self.path
+            render(&self.path[..len])
         }
     }
 
-    /// Runs `f` with `segment` appended to the path (`.name` or `[i]`).
+    /// Runs `f` with `segment` appended to the path.
     pub(super) fn at<R>(&mut self, segment: Segment<'_>, f: impl FnOnce(&mut Self) -> R) -> R {
         self.at_all(&[segment], f)
     }
@@ -78,20 +84,12 @@ impl Walker {
         f: impl FnOnce(&mut Self) -> R,
     ) -> R {
         let len = self.path.len();
-        for segment in segments {
-            match segment {
-                Segment::Member(name) => {
-                    if !self.path.is_empty() {
-                        self.path.push('.');
-                    }
-                    self.path.push_str(name);
-                }
-                Segment::Index(i) => {
-                    use std::fmt::Write;
-                    let _ = write!(self.path, "[{i}]");
-                }
-            }
-        }
+        self.path
+            .extend(segments.iter().map(|segment| match *segment {
+                Segment::Member(name) => Step::Member(name),
+                Segment::Key(key) => Step::Key(key.into()),
+                Segment::Index(i) => Step::Index(i),
+            }));
         let result = f(self);
         self.path.truncate(len);
         result
@@ -125,6 +123,7 @@ impl Walker {
         };
         debug_assert!(shape.members.len() <= MAX_MEMBERS);
         let mut found: [Option<&I>; MAX_MEMBERS] = [None; MAX_MEMBERS];
+        let mut hint = 0;
         for (key, member_value) in &entries {
             let key_kind = key.kind();
             let Kind::Str(name) = &key_kind else {
@@ -136,9 +135,9 @@ impl Walker {
                 self.report(message);
                 continue;
             };
-            match shape.members.iter().position(|m| m.name == name.as_ref()) {
+            match find_member(shape, name, &mut hint) {
                 Some(index) => found[index] = Some(member_value),
-                None => self.at(Segment::Member(name), |w| {
+                None => self.at(Segment::Key(name), |w| {
                     let names: Vec<&str> = shape.members.iter().map(|m| m.name).collect();
                     let message = format!(
                         "Unknown parameter {} in {}, must be one of: {}",
@@ -198,7 +197,7 @@ impl Walker {
                 self.report(message);
                 continue;
             };
-            self.at(Segment::Member(name), |w| {
+            self.at(Segment::Key(name), |w| {
                 scalar::string_text(w, shape.key, name, true);
                 w.string(shape.value, entry_value);
             });
@@ -213,7 +212,51 @@ impl Walker {
     }
 }
 
+/// Index of the member called `name`. Callers mostly write members in the
+/// schema's order, so the search starts after the previous match (`hint`).
+fn find_member(shape: &Structure, name: &str, hint: &mut usize) -> Option<usize> {
+    let members = shape.members;
+    let n = members.len();
+    let found = (0..n)
+        .map(|offset| (*hint + offset) % n)
+        .find(|&i| members[i].name == name)?;
+    *hint = found + 1;
+    Some(found)
+}
+
+/// A step into a value, as callers name it.
 pub(super) enum Segment<'a> {
-    Member(&'a str),
+    /// A member the schema knows.
+    Member(&'static str),
+    /// A key taken from the input (an unknown member, a map key).
+    Key(&'a str),
     Index(usize),
+}
+
+/// A step as the walker keeps it: schema names borrowed, input keys owned
+/// (they are rare: map keys and unknown members).
+enum Step {
+    Member(&'static str),
+    Key(Box<str>),
+    Index(usize),
+}
+
+fn render(steps: &[Step]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for step in steps {
+        let name = match step {
+            Step::Member(name) => *name,
+            Step::Key(key) => key,
+            Step::Index(i) => {
+                let _ = write!(out, "[{i}]");
+                continue;
+            }
+        };
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(name);
+    }
+    out
 }

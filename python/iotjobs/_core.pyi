@@ -1,0 +1,11 @@
+from typing import Any, List, Literal, Mapping
+
+__version__: str
+
+def validate(
+    operation_name: str,
+    params: Mapping[str, Any],
+    *,
+    validation: Literal["strict", "model", "off"] = "strict",
+) -> None: ...
+def operation_names() -> List[str]: ...
