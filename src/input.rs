@@ -3,23 +3,36 @@
 
 use iotjobs_model::{Input, Kind};
 use pyo3::prelude::*;
+use pyo3::types::dict::BoundDictIterator;
+use pyo3::types::list::BoundListIterator;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use std::borrow::Cow;
 
 pub struct PyInput<'py>(pub Bound<'py, PyAny>);
 
-impl Input for PyInput<'_> {
+type PyPair<'py> = (Bound<'py, PyAny>, Bound<'py, PyAny>);
+
+impl<'py> Input for PyInput<'py> {
+    type Items<'a>
+        = std::iter::Map<BoundListIterator<'py>, fn(Bound<'py, PyAny>) -> PyInput<'py>>
+    where
+        Self: 'a;
+    type Entries<'a>
+        = std::iter::Map<BoundDictIterator<'py>, fn(PyPair<'py>) -> (PyInput<'py>, PyInput<'py>)>
+    where
+        Self: 'a;
+
     fn kind(&self) -> Kind<'_, Self> {
         let obj = &self.0;
         // Most frequent types first: this runs once per value of a request.
-        if let Ok(dict) = obj.cast::<PyDict>() {
-            return Kind::Map(dict.iter().map(|(k, v)| (PyInput(k), PyInput(v))).collect());
-        }
         if let Ok(s) = obj.cast::<PyString>() {
             return match utf8(s) {
                 Some(text) => Kind::Str(Cow::Borrowed(text)),
                 None => Kind::Other("a str with lone surrogates (not encodable as UTF-8)".into()),
             };
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return map_kind(dict.clone());
         }
         if let Ok(b) = obj.cast::<PyBool>() {
             return Kind::Bool(b.is_true());
@@ -37,18 +50,38 @@ impl Input for PyInput<'_> {
             return Kind::Null;
         }
         if let Ok(list) = obj.cast::<PyList>() {
-            return Kind::List(list.iter().map(PyInput).collect());
+            return list_kind(list.clone());
         }
         if let Ok(tuple) = obj.cast::<PyTuple>() {
-            return Kind::List(tuple.iter().map(PyInput).collect());
+            // Tuples are rare in requests; a list copy keeps one iterator type.
+            return list_kind(
+                PyList::new(obj.py(), tuple).unwrap_or_else(|_| PyList::empty(obj.py())),
+            );
         }
-        if let Ok(mapping) = obj.cast::<PyMapping>() {
-            return mapping_entries(mapping).map(Kind::Map).unwrap_or_else(|| {
-                Kind::Other(type_name(obj, "a mapping whose items() failed: ").into())
-            });
+        if obj.cast::<PyMapping>().is_ok() {
+            // Any other Mapping is read through a dict copy of its items.
+            let copy = obj
+                .call_method0("items")
+                .and_then(|items| PyDict::from_sequence(&items));
+            return match copy {
+                Ok(dict) => map_kind(dict),
+                Err(_) => Kind::Other(type_name(obj, "a mapping whose items() failed: ").into()),
+            };
         }
         Kind::Other(type_name(obj, "").into())
     }
+}
+
+fn list_kind<'a, 'py>(list: Bound<'py, PyList>) -> Kind<'a, PyInput<'py>> {
+    Kind::List(list.into_iter().map(PyInput as fn(_) -> _))
+}
+
+fn map_kind<'a, 'py>(dict: Bound<'py, PyDict>) -> Kind<'a, PyInput<'py>> {
+    Kind::Map(dict.into_iter().map(pair as fn(_) -> _))
+}
+
+fn pair((key, value): PyPair<'_>) -> (PyInput<'_>, PyInput<'_>) {
+    (PyInput(key), PyInput(value))
 }
 
 // `PyUnicode_AsUTF8AndSize` returns the string's cached UTF-8 form without
@@ -79,20 +112,6 @@ fn utf8<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
         let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
         Some(std::str::from_utf8_unchecked(bytes))
     }
-}
-
-/// Entries of a non-dict `Mapping`, or `None` if iterating it raised.
-fn mapping_entries<'py>(
-    mapping: &Bound<'py, PyMapping>,
-) -> Option<Vec<(PyInput<'py>, PyInput<'py>)>> {
-    let items = mapping.items().ok()?;
-    items
-        .iter()
-        .map(|item| {
-            let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract().ok()?;
-            Some((PyInput(k), PyInput(v)))
-        })
-        .collect()
 }
 
 /// Decimal text of an int beyond 64 bits; Python refuses `str()` of ints

@@ -10,14 +10,14 @@ use std::collections::hash_map::{Entry, HashMap};
 pub(super) fn structure_rules<I: Input>(
     w: &mut Walker,
     shape: &Structure,
-    found: &[Option<&I>; MAX_MEMBERS],
+    found: &[Option<I>; MAX_MEMBERS],
 ) {
     if shape.rules.is_empty() || !w.mode.applies(Source::Doc) {
         return;
     }
     let get = |name: &str| -> Option<&I> {
         let index = shape.members.iter().position(|m| m.name == name)?;
-        found[index]
+        found[index].as_ref()
     };
     for rule in shape.rules {
         match *rule {
@@ -53,7 +53,7 @@ pub(super) fn structure_rules<I: Input>(
             }
             CrossRule::TimedOutRetryNeedsTimeout => {
                 let has_timeout = get("timeoutConfig")
-                    .is_some_and(|t| member_of(t, "inProgressTimeoutInMinutes", |_| true));
+                    .is_some_and(|t| t.member("inProgressTimeoutInMinutes").is_some());
                 if let (Some(retry), false) = (get("jobExecutionsRetryConfig"), has_timeout) {
                     timed_out_retries_need_timeout(w, retry);
                 }
@@ -62,95 +62,63 @@ pub(super) fn structure_rules<I: Input>(
     }
 }
 
-/// The member `name` of a structure value, if present.
-fn member_value<'k, I: Input>(kind: &'k Kind<'_, I>, name: &str) -> Option<&'k I> {
-    let Kind::Map(entries) = kind else {
-        return None;
-    };
-    entries
-        .iter()
-        .find(|(key, _)| matches!(key.kind(), Kind::Str(k) if k == name))
-        .map(|(_, value)| value)
-}
-
-/// Calls `f` on the member `name` of a structure value, if present.
-fn member_of<I: Input>(value: &I, name: &str, f: impl FnOnce(&Kind<'_, I>) -> bool) -> bool {
-    let Kind::Map(entries) = value.kind() else {
-        return false;
-    };
-    entries
-        .iter()
-        .find(|(key, _)| matches!(key.kind(), Kind::Str(k) if k == name))
-        .is_some_and(|(_, v)| f(&v.kind()))
-}
-
 fn timed_out_retries_need_timeout<I: Input>(w: &mut Walker, retry: &I) {
-    let Kind::Map(entries) = retry.kind() else {
-        return;
-    };
-    let Some((_, list)) = entries
-        .iter()
-        .find(|(key, _)| matches!(key.kind(), Kind::Str(k) if k == "criteriaList"))
-    else {
+    let Some(list) = retry.member("criteriaList") else {
         return;
     };
     let Kind::List(items) = list.kind() else {
         return;
     };
-    for (i, item) in items.iter().enumerate() {
-        let mut kind = String::new();
-        let needs_timeout = member_of(item, "failureType", |k| match k {
-            Kind::Str(s) if s == "TIMED_OUT" || s == "ALL" => {
-                kind = s.to_string();
-                true
-            }
-            _ => false,
+    for (i, item) in items.enumerate() {
+        let Some(failure_type) = item.member("failureType") else {
+            continue;
+        };
+        let Some(kind) = failure_type
+            .as_str()
+            .filter(|k| k == "TIMED_OUT" || k == "ALL")
+        else {
+            continue;
+        };
+        let segments = [
+            Segment::Member("jobExecutionsRetryConfig"),
+            Segment::Member("criteriaList"),
+            Segment::Index(i),
+            Segment::Member("failureType"),
+        ];
+        w.at_all(&segments, |w| {
+            w.report(format!(
+                "a {kind} retry criterion needs timeoutConfig.inProgressTimeoutInMinutes, \
+                 or executions can never time out"
+            ))
         });
-        if needs_timeout {
-            let segments = [
-                Segment::Member("jobExecutionsRetryConfig"),
-                Segment::Member("criteriaList"),
-                Segment::Index(i),
-                Segment::Member("failureType"),
-            ];
-            w.at_all(&segments, |w| {
-                w.report(format!(
-                    "a {kind} retry criterion needs timeoutConfig.inProgressTimeoutInMinutes, \
-                     or executions can never time out"
-                ))
-            });
-        }
     }
 }
 
 /// List-wide rules; a total is only meaningful once each item is valid.
-pub(super) fn list_rules<I: Input>(
-    w: &mut Walker,
-    shape: &ListShape,
-    items: &[I],
-    items_valid: bool,
-) {
+pub(super) fn list_rules<I: Input>(w: &mut Walker, shape: &ListShape, list: &I, items_valid: bool) {
     if let Some(rule) = shape.unique_by.filter(|r| w.mode.applies(r.source)) {
         let field = rule.value;
-        let item_kinds: Vec<Kind<'_, I>> = items.iter().map(Input::kind).collect();
-        let key_kinds: Vec<Option<Kind<'_, I>>> = item_kinds
-            .iter()
-            .map(|item| member_value(item, field).map(Input::kind))
-            .collect();
-        let mut first_seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
-        for (i, key) in key_kinds.iter().enumerate() {
-            let Some(Kind::Str(key)) = key else { continue };
-            match first_seen.entry(key.as_ref()) {
+        let Kind::List(items) = list.kind() else {
+            return;
+        };
+        let keys: Vec<Option<I>> = items.map(|item| item.member(field)).collect();
+        let mut first_seen: HashMap<std::borrow::Cow<'_, str>, usize> =
+            HashMap::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let Some(key) = key.as_ref().and_then(Input::as_str) else {
+                continue;
+            };
+            match first_seen.entry(key) {
                 Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
                 Entry::Occupied(first) => {
-                    let first = *first.get();
+                    let (first, key) = (*first.get(), first.key().clone());
                     w.at_all(&[Segment::Index(i), Segment::Member(field)], |w| {
                         let label = w.label();
                         w.report(format!(
                             "{label} {} repeats item [{first}]; each {field} must be unique",
-                            quote(key)
+                            quote(&key)
                         ))
                     });
                 }
@@ -162,15 +130,15 @@ pub(super) fn list_rules<I: Input>(
         .filter(|r| items_valid && w.mode.applies(r.source))
     {
         let (field, most) = rule.value;
-        let mut total: i64 = 0;
-        for item in items {
-            member_of(item, field, |k| {
-                if let Kind::Int(n) = k {
-                    total = total.saturating_add(*n);
-                }
-                true
-            });
-        }
+        let Kind::List(items) = list.kind() else {
+            return;
+        };
+        let total = items
+            .filter_map(|item| match item.member(field)?.kind() {
+                Kind::Int(n) => Some(n),
+                _ => None,
+            })
+            .fold(0i64, i64::saturating_add);
         if total > most {
             let message = format!(
                 "{} must add up to at most {most} {field} in total, got {total}",

@@ -1,7 +1,7 @@
 //! Violations: collected, located by boto3-style path, with messages that
 //! say what was given and what is allowed.
 
-use crate::input::Kind;
+use crate::input::{Input, Kind};
 use std::fmt;
 
 /// How many violations are kept; the rest are counted, so that a request
@@ -112,7 +112,7 @@ pub(crate) fn cut(text: &str) -> String {
 }
 
 /// A value as messages show it: the value and its type.
-pub(crate) fn describe<I>(kind: &Kind<'_, I>) -> String {
+pub(crate) fn describe<I: Input>(kind: &Kind<'_, I>) -> String {
     match kind {
         Kind::Null => "None".into(),
         Kind::Bool(b) => format!("{} (bool)", if *b { "True" } else { "False" }),
@@ -121,7 +121,7 @@ pub(crate) fn describe<I>(kind: &Kind<'_, I>) -> String {
         Kind::Float(f) => format!("{} (float)", float_text(*f)),
         Kind::Str(s) => format!("{} (str)", quote(s)),
         Kind::List(items) => format!("a list of {} items", items.len()),
-        Kind::Map(entries) => format!("a dict of {} entries", entries.len()),
+        Kind::Map(_) => "a dict".into(),
         Kind::Other(what) => cut(what),
     }
 }

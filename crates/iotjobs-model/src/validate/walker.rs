@@ -95,7 +95,7 @@ impl Walker {
         result
     }
 
-    pub(super) fn type_error<I>(&mut self, expected: &str, got: &Kind<'_, I>) {
+    pub(super) fn type_error<I: Input>(&mut self, expected: &str, got: &Kind<'_, I>) {
         let message = format!("{} must be {expected}, got {}", self.label(), describe(got));
         self.report(message);
     }
@@ -116,32 +116,39 @@ impl Walker {
         }
     }
 
+    /// The key of a map entry as text, or a violation if it is not a str.
+    fn key_text<'k, I: Input>(&mut self, key: &'k I) -> Option<std::borrow::Cow<'k, str>> {
+        if let Some(text) = key.as_str() {
+            return Some(text);
+        }
+        let message = format!(
+            "keys of {} must be str, got key {}",
+            self.container(),
+            describe(&key.kind())
+        );
+        self.report(message);
+        None
+    }
+
     pub(super) fn structure<I: Input>(&mut self, shape: &'static Structure, value: &I) {
         let entries = match value.kind() {
             Kind::Map(entries) => entries,
             other => return self.type_error("a dict", &other),
         };
         debug_assert!(shape.members.len() <= MAX_MEMBERS);
-        let mut found: [Option<&I>; MAX_MEMBERS] = [None; MAX_MEMBERS];
+        let mut found: [Option<I>; MAX_MEMBERS] = std::array::from_fn(|_| None);
         let mut hint = 0;
-        for (key, member_value) in &entries {
-            let key_kind = key.kind();
-            let Kind::Str(name) = &key_kind else {
-                let message = format!(
-                    "keys of {} must be str, got key {}",
-                    self.container(),
-                    describe(&key_kind)
-                );
-                self.report(message);
+        for (key, member_value) in entries {
+            let Some(name) = self.key_text(&key) else {
                 continue;
             };
-            match find_member(shape, name, &mut hint) {
+            match find_member(shape, &name, &mut hint) {
                 Some(index) => found[index] = Some(member_value),
-                None => self.at(Segment::Key(name), |w| {
+                None => self.at(Segment::Key(&name), |w| {
                     let names: Vec<&str> = shape.members.iter().map(|m| m.name).collect();
                     let message = format!(
                         "Unknown parameter {} in {}, must be one of: {}",
-                        quote(name),
+                        quote(&name),
                         w.parent(),
                         names.join(", ")
                     );
@@ -149,7 +156,7 @@ impl Walker {
                 }),
             }
         }
-        for (member, slot) in shape.members.iter().zip(found) {
+        for (member, slot) in shape.members.iter().zip(&found) {
             self.at(Segment::Member(member.name), |w| match slot {
                 Some(v) => w.value(member.shape, v),
                 None if member.required => {
@@ -173,32 +180,25 @@ impl Walker {
         };
         scalar::count(self, items.len(), shape.min, shape.max, "item");
         let before = self.violations.count();
-        for (i, item) in items.iter().enumerate() {
-            self.at(Segment::Index(i), |w| w.value(shape.member, item));
+        for (i, item) in items.enumerate() {
+            self.at(Segment::Index(i), |w| w.value(shape.member, &item));
         }
         let items_valid = self.violations.count() == before;
-        cross::list_rules(self, shape, &items, items_valid);
+        cross::list_rules(self, shape, value, items_valid);
     }
 
     fn map<I: Input>(&mut self, shape: &'static MapShape, value: &I) {
-        let entries = match value.kind() {
-            Kind::Map(entries) => entries,
+        let entries: Vec<(I, I)> = match value.kind() {
+            Kind::Map(entries) => entries.collect(),
             other => return self.type_error("a dict of str to str", &other),
         };
         scalar::count(self, entries.len(), None, shape.max, "entry");
         for (key, entry_value) in &entries {
-            let key_kind = key.kind();
-            let Kind::Str(name) = &key_kind else {
-                let message = format!(
-                    "keys of {} must be str, got key {}",
-                    self.label(),
-                    describe(&key_kind)
-                );
-                self.report(message);
+            let Some(name) = self.key_text(key) else {
                 continue;
             };
-            self.at(Segment::Key(name), |w| {
-                scalar::string_text(w, shape.key, name, true);
+            self.at(Segment::Key(&name), |w| {
+                scalar::string_text(w, shape.key, &name, true);
                 w.string(shape.value, entry_value);
             });
         }
