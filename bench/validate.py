@@ -9,38 +9,17 @@ criteria, timeout, tags) in the same process; the ratio is what counts.
 from __future__ import annotations
 
 import argparse
+import json
 import timeit
+from pathlib import Path
 
 import botocore.session
+import iotjobs
 from botocore.validate import ParamValidator
 
-import iotjobs
-
-REQUEST = {
-    "jobId": "ota-2024-06-firmware-2_1",
-    "targets": [f"arn:aws:iot:us-east-1:123456789012:thing/sensor-{i:03d}" for i in range(9)]
-    + ["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet-eu"],
-    "document": '{"operation": "firmware-update", "version": "2.1.0"}',
-    "description": "Firmware 2.1.0 rollout to the EU fleet",
-    "targetSelection": "SNAPSHOT",
-    "jobExecutionsRolloutConfig": {
-        "maximumPerMinute": 200,
-        "exponentialRate": {
-            "baseRatePerMinute": 10,
-            "incrementFactor": 1.5,
-            "rateIncreaseCriteria": {"numberOfSucceededThings": 50},
-        },
-    },
-    "abortConfig": {
-        "criteriaList": [
-            {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.5, "minNumberOfExecutedThings": 20},
-            {"failureType": "TIMED_OUT", "action": "CANCEL", "thresholdPercentage": 25, "minNumberOfExecutedThings": 10},
-        ]
-    },
-    "timeoutConfig": {"inProgressTimeoutInMinutes": 60},
-    "tags": [{"Key": "team", "Value": "fleet"}, {"Key": "release", "Value": "2.1.0"}],
-    "namespaceId": "ota",
-}
+# The README's example request: 10 targets, exponential rollout, two abort
+# criteria, timeout, tags, namespace.
+REQUEST = json.loads((Path(__file__).resolve().parent.parent / "examples" / "create_job.json").read_text())
 
 
 def per_call_seconds(fn: object, seconds: float) -> float:

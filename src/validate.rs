@@ -11,7 +11,7 @@ pub fn operation(name: &str) -> PyResult<Operation> {
     Operation::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Operation::ALL.iter().map(|op| op.snake_name()).collect();
         PyValueError::new_err(format!(
-            "unknown operation {name:?}; expected one of: {}",
+            "unknown operation '{name}'; expected one of: {}",
             names.join(", ")
         ))
     })

@@ -1,5 +1,7 @@
 from typing import Any, List, Literal, Mapping
 
+__all__ = ["__version__", "operation_names", "validate"]
+
 __version__: str
 
 def validate(

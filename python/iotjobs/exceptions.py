@@ -16,7 +16,7 @@ The hierarchy mirrors botocore's, so ``except ClientError`` and
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Type
+from typing import Any, Dict, List, Mapping, Sequence, Type
 
 
 class IotJobsError(Exception):
@@ -122,7 +122,7 @@ class _EndpointError(IotJobsError):
 
     _what = "Could not connect to the endpoint URL"
 
-    def __init__(self, endpoint_url: str, detail: Optional[str] = None) -> None:
+    def __init__(self, endpoint_url: str, detail: str | None = None) -> None:
         self.endpoint_url = endpoint_url
         text = f'{self._what}: "{endpoint_url}"'
         super().__init__(f"{text} ({detail})" if detail else text)
@@ -147,7 +147,7 @@ class ReadTimeoutError(_EndpointError):
 class NoCredentialsError(IotJobsError):
     """No AWS credentials were found."""
 
-    def __init__(self, detail: Optional[str] = None) -> None:
+    def __init__(self, detail: str | None = None) -> None:
         super().__init__(
             detail
             or "Unable to locate credentials: pass aws_access_key_id and aws_secret_access_key, "
@@ -158,7 +158,7 @@ class NoCredentialsError(IotJobsError):
 class NoRegionError(IotJobsError):
     """No region was given or configured."""
 
-    def __init__(self, detail: Optional[str] = None) -> None:
+    def __init__(self, detail: str | None = None) -> None:
         super().__init__(
             detail or "You must specify a region: pass region_name=..., or set AWS_REGION or AWS_DEFAULT_REGION"
         )

@@ -36,7 +36,7 @@ pub(super) fn structure_rules<I: Input>(
                 if names.iter().all(|name| get(name).is_none()) {
                     let message = format!(
                         "{} must set at least one of: {}",
-                        w.container(),
+                        w.label(),
                         names.join(", ")
                     );
                     w.report(message);

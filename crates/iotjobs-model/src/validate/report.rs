@@ -50,7 +50,10 @@ impl Violations {
         let more = (self.omitted > 0).then(|| format!("... and {} more violations", self.omitted));
         self.items
             .iter()
-            .map(|v| format!("{}: {}", v.path, v.message))
+            .map(|v| match v.path.as_str() {
+                "" => v.message.clone(),
+                path => format!("{path}: {}", v.message),
+            })
             .chain(more)
     }
 }
@@ -120,7 +123,10 @@ pub(crate) fn describe<I: Input>(kind: &Kind<'_, I>) -> String {
         Kind::BigInt(text) => format!("{} (int)", cut(text)),
         Kind::Float(f) => format!("{} (float)", float_text(*f)),
         Kind::Str(s) => format!("{} (str)", quote(s)),
-        Kind::List(items) => format!("a list of {} items", items.len()),
+        Kind::List(items) => match items.len() {
+            1 => "a list of 1 item".into(),
+            n => format!("a list of {n} items"),
+        },
         Kind::Map(_) => "a dict".into(),
         Kind::Other(what) => cut(what),
     }

@@ -15,6 +15,17 @@ fn range_text<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
     }
 }
 
+/// A range for numbers: "from 1 to 1000", "of at least 1".
+fn number_range<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
+    let both = min.is_some() && max.is_some();
+    let text = range_text(min, max);
+    if both {
+        text
+    } else {
+        format!("of {text}")
+    }
+}
+
 fn active<T: Copy>(w: &Walker, limit: Option<Limit<T>>) -> Option<T> {
     limit.filter(|l| w.mode.applies(l.source)).map(|l| l.value)
 }
@@ -110,7 +121,7 @@ pub(super) fn integer<I: Input>(w: &mut Walker, shape: &IntegerShape, value: &I)
                 "{} must be an integer {}, got {}",
                 w.label(),
                 if lo.is_some() || hi.is_some() {
-                    range_text(lo, hi)
+                    number_range(lo, hi)
                 } else {
                     "that fits in 64 bits".into()
                 },
@@ -124,7 +135,7 @@ pub(super) fn integer<I: Input>(w: &mut Walker, shape: &IntegerShape, value: &I)
         let message = format!(
             "{} must be an integer {}, got {number}",
             w.label(),
-            range_text(lo, hi)
+            number_range(lo, hi)
         );
         w.report(message);
     }
@@ -179,7 +190,7 @@ pub(super) fn double<I: Input>(w: &mut Walker, shape: &DoubleShape, value: &I) {
         let message = format!(
             "{} must be a number {}, got {}",
             w.label(),
-            range_text(lo.map(float_text), hi.map(float_text)),
+            number_range(lo.map(float_text), hi.map(float_text)),
             float_text(number)
         );
         return w.report(message);

@@ -46,6 +46,9 @@ impl Walker {
     /// What messages call the current value: its member name, with any
     /// list index after it (`targets[3]`).
     pub(super) fn label(&self) -> String {
+        if self.path.is_empty() {
+            return "input".to_owned();
+        }
         let start = self
             .path
             .iter()

@@ -1,0 +1,81 @@
+"""Command line: ``python -m iotjobs validate OPERATION FILE.json``.
+
+Exit status: 0 valid, 1 violations found, 2 the command itself could not
+run (missing file, invalid JSON, unknown operation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import List, Sequence
+
+from . import validate
+from .exceptions import ParamValidationError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _validate_command(operation: str, path: str, mode: str) -> int:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            params = json.load(handle)
+    except FileNotFoundError:
+        return _fail(f"no such file: {path}")
+    except (OSError, UnicodeDecodeError) as err:
+        return _fail(f"cannot read {path}: {err}")
+    except json.JSONDecodeError as err:
+        return _fail(f"{path} is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})")
+    try:
+        validate(operation, params, validation=mode)  # type: ignore[arg-type]
+    except ParamValidationError as err:  # before ValueError: it is one
+        # The report's first line is the headline; the rest is one
+        # violation per line, plus a count of any beyond the first 100.
+        print(err.report.split("\n", 1)[1])
+        return EXIT_INVALID
+    except ValueError as err:  # unknown operation name
+        return _fail(str(err))
+    print("OK")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m iotjobs", description="AWS IoT Jobs tools.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser(
+        "validate",
+        help="check a request file against every validation rule",
+        description="Check a request (JSON, as boto3 kwargs) against the rules of OPERATION. "
+        "Prints OK, or one violation per line (path: message).",
+    )
+    check.add_argument("operation", metavar="OPERATION", help="e.g. create_job or CreateJob")
+    check.add_argument("file", metavar="FILE.json", help="the request parameters as a JSON object")
+    check.add_argument(
+        "--validation",
+        choices=["strict", "model", "off"],
+        default="strict",
+        help="strict: every rule (default); model: only the AWS service model's constraints",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args: List[str] = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options = parser.parse_args(args)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) and EXIT_USAGE
+    if options.command == "validate":
+        return _validate_command(options.operation, options.file, options.validation)
+    return _fail(f"unknown command {options.command!r}")  # pragma: no cover - argparse rejects it first
+
+
+if __name__ == "__main__":
+    sys.exit(main())
