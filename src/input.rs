@@ -24,12 +24,35 @@ impl<'py> Input for PyInput<'py> {
 
     fn kind(&self) -> Kind<'_, Self> {
         let obj = &self.0;
-        // Most frequent types first: this runs once per value of a request.
+        // This runs once per value of a request. Exact built-in types are
+        // recognised by comparing type pointers, most frequent first; under
+        // the limited API every subclass-aware check is a call into libpython.
+        if let Ok(s) = obj.cast_exact::<PyString>() {
+            return str_kind(s);
+        }
+        if let Ok(dict) = obj.cast_exact::<PyDict>() {
+            return map_kind(dict.clone());
+        }
+        if let Ok(int) = obj.cast_exact::<PyInt>() {
+            return int_kind(int);
+        }
+        if let Ok(list) = obj.cast_exact::<PyList>() {
+            return list_kind(list.clone());
+        }
+        if let Ok(f) = obj.cast_exact::<PyFloat>() {
+            return Kind::Float(f.value());
+        }
+        self.subclass_kind()
+    }
+}
+
+impl PyInput<'_> {
+    /// Kinds of everything but the exact built-in types: subclasses, None,
+    /// tuples, other mappings, and types no request can hold.
+    fn subclass_kind(&self) -> Kind<'_, Self> {
+        let obj = &self.0;
         if let Ok(s) = obj.cast::<PyString>() {
-            return match utf8(s) {
-                Some(text) => Kind::Str(Cow::Borrowed(text)),
-                None => Kind::Other("a str with lone surrogates (not encodable as UTF-8)".into()),
-            };
+            return str_kind(s);
         }
         if let Ok(dict) = obj.cast::<PyDict>() {
             return map_kind(dict.clone());
@@ -38,10 +61,7 @@ impl<'py> Input for PyInput<'py> {
             return Kind::Bool(b.is_true());
         }
         if let Ok(int) = obj.cast::<PyInt>() {
-            return match int.extract::<i64>() {
-                Ok(i) => Kind::Int(i),
-                Err(_) => Kind::BigInt(big_int_text(int)),
-            };
+            return int_kind(int);
         }
         if let Ok(f) = obj.cast::<PyFloat>() {
             return Kind::Float(f.value());
@@ -69,6 +89,20 @@ impl<'py> Input for PyInput<'py> {
             };
         }
         Kind::Other(type_name(obj, "").into())
+    }
+}
+
+fn str_kind<'a, 'py>(s: &'a Bound<'py, PyString>) -> Kind<'a, PyInput<'py>> {
+    match utf8(s) {
+        Some(text) => Kind::Str(Cow::Borrowed(text)),
+        None => Kind::Other("a str with lone surrogates (not encodable as UTF-8)".into()),
+    }
+}
+
+fn int_kind<'a, 'py>(int: &Bound<'py, PyInt>) -> Kind<'a, PyInput<'py>> {
+    match int.extract::<i64>() {
+        Ok(i) => Kind::Int(i),
+        Err(_) => Kind::BigInt(big_int_text(int)),
     }
 }
 
@@ -112,6 +146,11 @@ fn utf8<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
         let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
         Some(std::str::from_utf8_unchecked(bytes))
     }
+}
+
+/// The text of a str argument, borrowed when it is valid UTF-8.
+pub fn text<'a>(s: &'a Bound<'_, PyString>) -> Cow<'a, str> {
+    utf8(s).map_or_else(|| s.to_string_lossy(), Cow::Borrowed)
 }
 
 /// Decimal text of an int beyond 64 bits; Python refuses `str()` of ints

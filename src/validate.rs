@@ -1,10 +1,11 @@
 //! `iotjobs.validate(operation_name, params)`.
 
 use crate::errors::{guard, param_validation_error};
-use crate::input::PyInput;
+use crate::input::{text, PyInput};
 use iotjobs_model::{Mode, Operation};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 /// Looks an operation up by boto3 or AWS name, or says which names exist.
 pub fn operation(name: &str) -> PyResult<Operation> {
@@ -25,15 +26,18 @@ pub fn mode(name: &str) -> PyResult<Mode> {
 /// `CreateJob`). Returns `None`, or raises `ParamValidationError` naming
 /// every violation.
 #[pyfunction]
-#[pyo3(signature = (operation_name, params, *, validation = "strict"))]
+#[pyo3(signature = (operation_name, params, *, validation = None))]
 pub fn validate(
     py: Python<'_>,
-    operation_name: &str,
+    operation_name: &Bound<'_, PyString>,
     params: Bound<'_, PyAny>,
-    validation: &str,
+    validation: Option<&Bound<'_, PyString>>,
 ) -> PyResult<()> {
-    let op = operation(operation_name)?;
-    let mode = mode(validation)?;
+    let op = operation(&text(operation_name))?;
+    let mode = match validation {
+        None => Mode::Strict,
+        Some(name) => mode(&text(name))?,
+    };
     guard(py, || {
         iotjobs_model::validate(op, &PyInput(params), mode)
             .map_err(|violations| param_validation_error(py, &violations))

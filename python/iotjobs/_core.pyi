@@ -8,6 +8,6 @@ def validate(
     operation_name: str,
     params: Mapping[str, Any],
     *,
-    validation: Literal["strict", "model", "off"] = "strict",
+    validation: Literal["strict", "model", "off"] | None = None,
 ) -> None: ...
 def operation_names() -> List[str]: ...

@@ -183,9 +183,9 @@ pub(super) fn double<I: Input>(w: &mut Walker, shape: &DoubleShape, value: &I) {
         other => return w.type_error("a float or int", &other),
     };
     let (lo, hi) = (active(w, shape.min), active(w, shape.max));
-    // Written so that NaN fails every bound.
-    let below = lo.is_some_and(|lo| !(number >= lo));
-    let above = hi.is_some_and(|hi| !(number <= hi));
+    // NaN compares as neither below nor above, so it must fail explicitly.
+    let below = lo.is_some_and(|lo| number.is_nan() || number < lo);
+    let above = hi.is_some_and(|hi| number.is_nan() || number > hi);
     if below || above {
         let message = format!(
             "{} must be a number {}, got {}",
