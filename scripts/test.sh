@@ -12,6 +12,7 @@ cache="${IOTJOBS_CACHE:-$HOME/.cache/iotjobs}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$cache/target}"
 rust_test_target="$cache/target-test"
 python="${PYTHON:-python3}"
+export PIP_ROOT_USER_ACTION=ignore
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -25,7 +25,9 @@ fn main() {
     let arn = "arn:aws:iot:us-east-1:123456789012:thing/sensor-001";
     let start = Instant::now();
     for _ in 0..rounds {
-        std::hint::black_box(iotjobs_model::schema::Pattern::TargetArn.matches(std::hint::black_box(arn)));
+        std::hint::black_box(
+            iotjobs_model::schema::Pattern::TargetArn.matches(std::hint::black_box(arn)),
+        );
     }
     println!("TargetArn.matches: {:?} per call", start.elapsed() / rounds);
 }
