@@ -2,23 +2,22 @@
 
 use super::enums::*;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use std::collections::BTreeMap;
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PresignedUrlConfig {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in_sec: Option<i64>,
 }
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JobExecutionsRolloutConfig {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_per_minute: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub exponential_rate: Option<ExponentialRolloutRate>,
 }
 
@@ -30,12 +29,11 @@ pub struct ExponentialRolloutRate {
     pub rate_increase_criteria: RateIncreaseCriteria,
 }
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateIncreaseCriteria {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_notified_things: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_succeeded_things: Option<i32>,
 }
 
@@ -54,19 +52,20 @@ pub struct AbortCriteria {
     pub min_number_of_executed_things: i32,
 }
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimeoutConfig {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_progress_timeout_in_minutes: Option<i64>,
 }
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tag {
     #[serde(rename = "Key")]
     pub key: String,
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value")]
     pub value: Option<String>,
 }
 
@@ -83,16 +82,13 @@ pub struct RetryCriteria {
     pub number_of_retries: i32,
 }
 
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SchedulingConfig {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_behavior: Option<JobEndBehavior>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub maintenance_windows: Option<Vec<MaintenanceWindow>>,
 }
 
