@@ -126,40 +126,40 @@ static PRINTABLE: ByteSet = {
     set
 };
 
-fn non_empty_all(s: &str, set: &ByteSet) -> bool {
-    set.all_non_empty(s)
-}
-
 fn is_thing_name(s: &str) -> bool {
     THING_NAME.all_non_empty(s)
 }
 
 /// `arn:<partition>:iot:<region>:<account>:thing/<name>` or `...:thinggroup/<name>`.
+///
+/// One pass over the bytes: this runs for every target of every job.
 fn is_target_arn(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("arn:") else {
+    let span =
+        |bytes: &[u8], set: &ByteSet| bytes.iter().take_while(|&&b| set.0[b as usize]).count();
+    // The partition is "aws" or "aws-<suffix>" (aws-cn, aws-us-gov, ...).
+    let Some(rest) = s.as_bytes().strip_prefix(b"arn:aws") else {
         return false;
     };
-    let Some((partition, rest)) = rest.split_once(':') else {
+    let rest = &rest[span(rest, &LOWER_DASH)..];
+    let Some(rest) = rest.strip_prefix(b":iot:") else {
         return false;
     };
-    let Some(rest) = rest.strip_prefix("iot:") else {
+    let region = span(rest, &LOWER_DASH);
+    let rest = &rest[region..];
+    // ":" + 12-digit account + ":"
+    if region == 0 || rest.len() < 14 || rest[0] != b':' || rest[13] != b':' {
         return false;
-    };
-    let Some((region, rest)) = rest.split_once(':') else {
+    }
+    if !rest[1..13].iter().all(u8::is_ascii_digit) {
         return false;
-    };
-    let Some((account, resource)) = rest.split_once(':') else {
-        return false;
-    };
+    }
+    let resource = &rest[14..];
     let name = resource
-        .strip_prefix("thing/")
-        .or_else(|| resource.strip_prefix("thinggroup/"));
-    partition.starts_with("aws")
-        && non_empty_all(partition, &LOWER_DASH)
-        && non_empty_all(region, &LOWER_DASH)
-        && account.len() == 12
-        && account.bytes().all(|b| b.is_ascii_digit())
-        && name.is_some_and(|name| name.len() <= 128 && is_thing_name(name))
+        .strip_prefix(b"thing/")
+        .or_else(|| resource.strip_prefix(b"thinggroup/"));
+    name.is_some_and(|name| {
+        (1..=128).contains(&name.len()) && span(name, &THING_NAME) == name.len()
+    })
 }
 
 fn is_date_time_minute(s: &str) -> bool {
