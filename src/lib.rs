@@ -4,6 +4,7 @@
 
 mod errors;
 mod input;
+mod server;
 mod validate;
 
 use pyo3::prelude::*;
@@ -13,5 +14,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(validate::validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate::operation_names, m)?)?;
+    m.add_class::<server::LocalServer>()?;
     Ok(())
 }

@@ -1,7 +1,11 @@
-"""Command line: ``python -m iotjobs validate OPERATION FILE.json``.
+"""Command line.
 
+``python -m iotjobs validate OPERATION FILE.json`` checks a request file.
 Exit status: 0 valid, 1 violations found, 2 the command itself could not
 run (missing file, invalid JSON, unknown operation).
+
+``python -m iotjobs serve [--host H] [--port N]`` runs the local Jobs
+server until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from typing import List, Sequence
 
 from . import validate
@@ -45,6 +50,24 @@ def _validate_command(operation: str, path: str, mode: str) -> int:
     return EXIT_OK
 
 
+def _serve_command(host: str, port: int, clock: str) -> int:
+    from .testing import LocalJobsServer
+
+    try:
+        server = LocalJobsServer(host=host, port=port, clock=clock)  # type: ignore[arg-type]
+    except OSError as err:
+        return _fail(str(err))
+    print(f"iotjobs local Jobs server listening on {server.endpoint_url} (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m iotjobs", description="AWS IoT Jobs tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -62,6 +85,19 @@ def _parser() -> argparse.ArgumentParser:
         default="strict",
         help="strict: every rule (default); model: only the AWS service model's constraints",
     )
+    serve = commands.add_parser(
+        "serve",
+        help="run the local AWS IoT Jobs server until Ctrl-C",
+        description="Run the local AWS IoT Jobs server (control plane and registry) until Ctrl-C.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=0, help="port to listen on (default: any free port)")
+    serve.add_argument(
+        "--clock",
+        choices=["real", "manual"],
+        default="real",
+        help="manual: time moves only through POST /_emulator/advance",
+    )
     return parser
 
 
@@ -74,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0) and EXIT_USAGE
     if options.command == "validate":
         return _validate_command(options.operation, options.file, options.validation)
+    if options.command == "serve":
+        return _serve_command(options.host, options.port, options.clock)
     return _fail(f"unknown command {options.command!r}")  # pragma: no cover - argparse rejects it first
 
 

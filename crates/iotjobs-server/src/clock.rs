@@ -18,7 +18,9 @@ pub struct Clock {
 
 /// Wall time in epoch seconds, rounded to milliseconds as AWS sends it.
 fn wall_now() -> f64 {
-    let since = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     (since.as_millis() as f64) / 1000.0
 }
 
@@ -47,7 +49,9 @@ impl Clock {
             return Err("only a server started with clock=\"manual\" can be advanced".into());
         }
         if !(seconds.is_finite() && seconds >= 0.0) {
-            return Err(format!("seconds must be a finite number >= 0, got {seconds}"));
+            return Err(format!(
+                "seconds must be a finite number >= 0, got {seconds}"
+            ));
         }
         self.manual_now = ((self.manual_now + seconds) * 1000.0).round() / 1000.0;
         Ok(self.manual_now)

@@ -12,11 +12,18 @@ const EXECUTIONS_PAGE: usize = 100;
 
 impl Store {
     fn execution_not_found(job_id: &str, thing: &str) -> ApiError {
-        ApiError::not_found(format!("Job execution of {job_id} on thing {thing} does not exist."))
+        ApiError::not_found(format!(
+            "Job execution of {job_id} on thing {thing} does not exist."
+        ))
     }
 
     /// The execution numbered `number`, or the latest one.
-    fn execution(&self, job_id: &str, thing: &str, number: Option<i64>) -> ApiResult<&ExecutionRecord> {
+    fn execution(
+        &self,
+        job_id: &str,
+        thing: &str,
+        number: Option<i64>,
+    ) -> ApiResult<&ExecutionRecord> {
         let history = self
             .executions
             .get(&(job_id.to_owned(), thing.to_owned()))
@@ -28,14 +35,21 @@ impl Store {
         .ok_or_else(|| Self::execution_not_found(job_id, thing))
     }
 
-    pub fn describe_job_execution(&self, req: DescribeJobExecutionRequest) -> ApiResult<DescribeJobExecutionResponse> {
+    pub fn describe_job_execution(
+        &self,
+        req: DescribeJobExecutionRequest,
+    ) -> ApiResult<DescribeJobExecutionResponse> {
         let execution = self.execution(&req.job_id, &req.thing_name, req.execution_number)?;
         Ok(DescribeJobExecutionResponse {
             execution: execution.describe(self.thing_arn(&req.thing_name)),
         })
     }
 
-    pub fn cancel_job_execution(&mut self, req: CancelJobExecutionRequest, now: f64) -> ApiResult<()> {
+    pub fn cancel_job_execution(
+        &mut self,
+        req: CancelJobExecutionRequest,
+        now: f64,
+    ) -> ApiResult<()> {
         let execution = self.execution(&req.job_id, &req.thing_name, None)?;
         let force = req.force.unwrap_or(false);
         match execution.status {
@@ -81,7 +95,11 @@ impl Store {
         Ok(())
     }
 
-    pub fn delete_job_execution(&mut self, req: DeleteJobExecutionRequest, now: f64) -> ApiResult<()> {
+    pub fn delete_job_execution(
+        &mut self,
+        req: DeleteJobExecutionRequest,
+        now: f64,
+    ) -> ApiResult<()> {
         self.job_in(&req.job_id, req.namespace_id.as_deref())?;
         let execution = self.execution(&req.job_id, &req.thing_name, Some(req.execution_number))?;
         if execution.status == JobExecutionStatus::InProgress && !req.force.unwrap_or(false) {
@@ -132,7 +150,11 @@ impl Store {
         }
         let next_token = match (summaries.last(), matching.next()) {
             (Some(last), Some(_)) => {
-                let thing = last.thing_arn.as_deref().and_then(|arn| arn.rsplit_once("thing/")).map(|(_, t)| t);
+                let thing = last
+                    .thing_arn
+                    .as_deref()
+                    .and_then(|arn| arn.rsplit_once("thing/"))
+                    .map(|(_, t)| t);
                 Some(paging::encode("job-executions", thing.unwrap_or_default()))
             }
             _ => None,
@@ -156,7 +178,10 @@ impl Store {
         let mut matching = jobs
             .into_iter()
             .flat_map(|jobs| match &after {
-                Some(after) => jobs.range::<String, _>((std::ops::Bound::Excluded(after), std::ops::Bound::Unbounded)),
+                Some(after) => jobs.range::<String, _>((
+                    std::ops::Bound::Excluded(after),
+                    std::ops::Bound::Unbounded,
+                )),
                 None => jobs.range::<String, _>(..),
             })
             .filter(|job_id| req.job_id.as_ref().is_none_or(|wanted| wanted == *job_id))
@@ -175,7 +200,10 @@ impl Store {
             });
         }
         let next_token = match (summaries.last(), matching.next()) {
-            (Some(last), Some(_)) => Some(paging::encode("thing-executions", last.job_id.as_deref().unwrap_or_default())),
+            (Some(last), Some(_)) => Some(paging::encode(
+                "thing-executions",
+                last.job_id.as_deref().unwrap_or_default(),
+            )),
             _ => None,
         };
         Ok(ListJobExecutionsForThingResponse {

@@ -28,7 +28,9 @@ impl Store {
     }
 
     fn job_mut(&mut self, job_id: &str) -> &mut JobRecord {
-        self.jobs.get_mut(job_id).expect("caller checked the job exists")
+        self.jobs
+            .get_mut(job_id)
+            .expect("caller checked the job exists")
     }
 
     /// Marks a job as changed now.
@@ -104,7 +106,9 @@ impl Store {
             .range((job_id.to_owned(), String::new())..)
             .take_while(|((job, _), _)| job == job_id)
         {
-            let Some(execution) = history.last() else { continue };
+            let Some(execution) = history.last() else {
+                continue;
+            };
             let counter = match execution.status {
                 JobExecutionStatus::Queued => &mut details.number_of_queued_things,
                 JobExecutionStatus::InProgress => &mut details.number_of_in_progress_things,
@@ -130,7 +134,10 @@ impl Store {
         })
     }
 
-    pub fn get_job_document(&self, req: GetJobDocumentRequest) -> ApiResult<GetJobDocumentResponse> {
+    pub fn get_job_document(
+        &self,
+        req: GetJobDocumentRequest,
+    ) -> ApiResult<GetJobDocumentResponse> {
         let record = self.job_in(&req.job_id, None)?;
         Ok(GetJobDocumentResponse {
             document: record.document.clone(),
@@ -151,12 +158,17 @@ impl Store {
                     .values()
                     .find(|g| &g.id == id)
                     .map(|g| g.name.clone())
-                    .ok_or_else(|| ApiError::not_found(format!("Thing group with id {id} does not exist.")))?,
+                    .ok_or_else(|| {
+                        ApiError::not_found(format!("Thing group with id {id} does not exist."))
+                    })?,
             ),
             (None, None) => None,
         };
         let group_arn = group.as_deref().map(|g| self.group_arn(g));
-        let group_id = group.as_deref().and_then(|g| self.groups.get(g)).map(|g| g.id.clone());
+        let group_id = group
+            .as_deref()
+            .and_then(|g| self.groups.get(g))
+            .map(|g| g.id.clone());
         let size = paging::page_size(req.max_results, JOBS_PAGE);
         let mut matching = self
             .by_seq
@@ -164,9 +176,20 @@ impl Store {
             .rev()
             .map(|(seq, id)| (*seq, &self.jobs[id]))
             .filter(|(_, job)| req.status.is_none_or(|s| job.status() == s))
-            .filter(|(_, job)| req.target_selection.is_none_or(|s| job.job.target_selection == Some(s)))
-            .filter(|(_, job)| req.namespace_id.as_deref().is_none_or(|ns| job.namespace() == Some(ns)))
-            .filter(|(_, job)| group_arn.as_ref().is_none_or(|arn| job.targets().contains(arn)));
+            .filter(|(_, job)| {
+                req.target_selection
+                    .is_none_or(|s| job.job.target_selection == Some(s))
+            })
+            .filter(|(_, job)| {
+                req.namespace_id
+                    .as_deref()
+                    .is_none_or(|ns| job.namespace() == Some(ns))
+            })
+            .filter(|(_, job)| {
+                group_arn
+                    .as_ref()
+                    .is_none_or(|arn| job.targets().contains(arn))
+            });
         let mut jobs = Vec::new();
         let mut last_seq = None;
         for (seq, record) in matching.by_ref().take(size) {
@@ -192,7 +215,9 @@ impl Store {
     }
 
     pub fn update_job(&mut self, req: UpdateJobRequest, now: f64) -> ApiResult<()> {
-        let status = self.job_in(&req.job_id, req.namespace_id.as_deref())?.status();
+        let status = self
+            .job_in(&req.job_id, req.namespace_id.as_deref())?
+            .status();
         if !matches!(status, JobStatus::InProgress | JobStatus::Scheduled) {
             return Err(ApiError::invalid(format!(
                 "Job {} is {status}; only IN_PROGRESS or SCHEDULED jobs can be updated.",
@@ -261,7 +286,9 @@ impl Store {
                 continue;
             };
             match execution.status {
-                JobExecutionStatus::Queued => execution.set_status(JobExecutionStatus::Canceled, now),
+                JobExecutionStatus::Queued => {
+                    execution.set_status(JobExecutionStatus::Canceled, now)
+                }
                 JobExecutionStatus::InProgress if force => {
                     execution.force_canceled = true;
                     execution.set_status(JobExecutionStatus::Canceled, now);
@@ -272,11 +299,16 @@ impl Store {
     }
 
     pub fn delete_job(&mut self, req: DeleteJobRequest, now: f64) -> ApiResult<()> {
-        let status = self.job_in(&req.job_id, req.namespace_id.as_deref())?.status();
+        let status = self
+            .job_in(&req.job_id, req.namespace_id.as_deref())?
+            .status();
         let force = req.force.unwrap_or(false);
         match status {
             JobStatus::DeletionInProgress => {
-                return Err(ApiError::state(format!("Job {} is already being deleted.", req.job_id)))
+                return Err(ApiError::state(format!(
+                    "Job {} is already being deleted.",
+                    req.job_id
+                )))
             }
             JobStatus::InProgress | JobStatus::Scheduled if !force => {
                 return Err(ApiError::state(format!(
@@ -303,7 +335,11 @@ impl Store {
         Ok(())
     }
 
-    pub fn associate_targets(&mut self, req: AssociateTargetsWithJobRequest, now: f64) -> ApiResult<JobIdentity> {
+    pub fn associate_targets(
+        &mut self,
+        req: AssociateTargetsWithJobRequest,
+        now: f64,
+    ) -> ApiResult<JobIdentity> {
         let job = self.job_in(&req.job_id, req.namespace_id.as_deref())?;
         if !job.is_continuous() {
             return Err(ApiError::invalid(format!(
@@ -319,16 +355,16 @@ impl Store {
             )));
         }
         let mut targets = job.targets().to_vec();
-        let new: Vec<String> = req
-            .targets
-            .iter()
-            .filter(|t| !targets.contains(t))
-            .fold(Vec::new(), |mut acc, t| {
-                if !acc.contains(t) {
-                    acc.push(t.clone());
-                }
-                acc
-            });
+        let new: Vec<String> =
+            req.targets
+                .iter()
+                .filter(|t| !targets.contains(t))
+                .fold(Vec::new(), |mut acc, t| {
+                    if !acc.contains(t) {
+                        acc.push(t.clone());
+                    }
+                    acc
+                });
         if targets.len() + new.len() > MAX_CONTINUOUS_TARGETS {
             return Err(ApiError::new(
                 ErrorCode::LimitExceeded,
@@ -357,7 +393,9 @@ impl Store {
 
     /// A SNAPSHOT job completes once every execution is terminal.
     pub(super) fn complete_if_done(&mut self, job_id: &str, now: f64) {
-        let Some(job) = self.jobs.get(job_id) else { return };
+        let Some(job) = self.jobs.get(job_id) else {
+            return;
+        };
         if job.is_continuous() || job.status() != JobStatus::InProgress {
             return;
         }

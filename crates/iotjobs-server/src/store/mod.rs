@@ -68,7 +68,10 @@ impl Store {
     }
 
     fn arn(&self, resource: &str) -> String {
-        format!("arn:aws:iot:{}:{}:{resource}", self.config.region, self.config.account)
+        format!(
+            "arn:aws:iot:{}:{}:{resource}",
+            self.config.region, self.config.account
+        )
     }
 
     pub fn job_arn(&self, job_id: &str) -> String {
@@ -114,7 +117,10 @@ impl Store {
     }
 
     /// Keys of every (job, thing) execution history of `job_id`, by thing name.
-    fn execution_keys<'a>(&'a self, job_id: &'a str) -> impl Iterator<Item = (String, String)> + 'a {
+    fn execution_keys<'a>(
+        &'a self,
+        job_id: &'a str,
+    ) -> impl Iterator<Item = (String, String)> + 'a {
         self.executions
             .range((job_id.to_owned(), String::new())..)
             .take_while(move |((job, _), _)| job == job_id)

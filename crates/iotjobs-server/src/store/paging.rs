@@ -12,7 +12,11 @@ pub fn encode(kind: &str, position: &str) -> String {
 
 /// Decodes a token made by [`encode`] for the same `kind`.
 pub fn decode(kind: &str, token: &str) -> ApiResult<String> {
-    let invalid = || ApiError::invalid(format!("nextToken {token:?} is not a token this list returned"));
+    let invalid = || {
+        ApiError::invalid(format!(
+            "nextToken {token:?} is not a token this list returned"
+        ))
+    };
     let bytes = URL_SAFE_NO_PAD.decode(token).map_err(|_| invalid())?;
     let text = String::from_utf8(bytes).map_err(|_| invalid())?;
     let (token_kind, position) = text.split_once('\n').ok_or_else(invalid)?;

@@ -77,7 +77,12 @@ impl Store {
 
     /// CreateThing is idempotent for the same configuration; a different
     /// one under an existing name is ResourceAlreadyExists.
-    pub fn create_thing(&mut self, name: &str, type_name: Option<String>, attributes: StringMap) -> ApiResult<Value> {
+    pub fn create_thing(
+        &mut self,
+        name: &str,
+        type_name: Option<String>,
+        attributes: StringMap,
+    ) -> ApiResult<Value> {
         if let Some(existing) = self.things.get(name) {
             if existing.attributes != attributes || existing.thing_type_name != type_name {
                 return Err(ApiError::already_exists(
@@ -97,7 +102,10 @@ impl Store {
     }
 
     pub fn describe_thing(&self, name: &str) -> ApiResult<Value> {
-        let thing = self.things.get(name).ok_or_else(|| Self::thing_not_found(name))?;
+        let thing = self
+            .things
+            .get(name)
+            .ok_or_else(|| Self::thing_not_found(name))?;
         let mut out = json!({
             "defaultClientId": name,
             "thingName": name,
@@ -113,14 +121,22 @@ impl Store {
     }
 
     /// Deleting a thing that does not exist succeeds, as in AWS.
-    pub fn delete_thing(&mut self, name: &str, expected_version: Option<i64>, now: f64) -> ApiResult<()> {
+    pub fn delete_thing(
+        &mut self,
+        name: &str,
+        expected_version: Option<i64>,
+        now: f64,
+    ) -> ApiResult<()> {
         let Some(thing) = self.things.get(name) else {
             return Ok(());
         };
         if let Some(expected) = expected_version.filter(|v| *v != thing.version) {
             return Err(ApiError::new(
                 ErrorCode::VersionConflict,
-                format!("expectedVersion {expected} does not match thing {name}'s version {}.", thing.version),
+                format!(
+                    "expectedVersion {expected} does not match thing {name}'s version {}.",
+                    thing.version
+                ),
             ));
         }
         let thing = self.things.remove(name).expect("checked above");
@@ -155,11 +171,16 @@ impl Store {
             group.attributes = attributes;
         }
         let group = &self.groups[name];
-        Ok(json!({"thingGroupName": name, "thingGroupArn": self.group_arn(name), "thingGroupId": group.id}))
+        Ok(
+            json!({"thingGroupName": name, "thingGroupArn": self.group_arn(name), "thingGroupId": group.id}),
+        )
     }
 
     pub fn describe_thing_group(&self, name: &str) -> ApiResult<Value> {
-        let group = self.groups.get(name).ok_or_else(|| Self::group_not_found(name))?;
+        let group = self
+            .groups
+            .get(name)
+            .ok_or_else(|| Self::group_not_found(name))?;
         let mut properties = json!({"attributePayload": {"attributes": group.attributes}});
         if let Some(description) = &group.description {
             properties["thingGroupDescription"] = description.as_str().into();
@@ -177,14 +198,22 @@ impl Store {
 
     /// Deleting a group removes its members from it (their pending
     /// executions of CONTINUOUS jobs that no longer reach them are REMOVED).
-    pub fn delete_thing_group(&mut self, name: &str, expected_version: Option<i64>, now: f64) -> ApiResult<()> {
+    pub fn delete_thing_group(
+        &mut self,
+        name: &str,
+        expected_version: Option<i64>,
+        now: f64,
+    ) -> ApiResult<()> {
         let Some(group) = self.groups.get(name) else {
             return Ok(());
         };
         if let Some(expected) = expected_version.filter(|v| *v != group.version) {
             return Err(ApiError::new(
                 ErrorCode::VersionConflict,
-                format!("expectedVersion {expected} does not match thing group {name}'s version {}.", group.version),
+                format!(
+                    "expectedVersion {expected} does not match thing group {name}'s version {}.",
+                    group.version
+                ),
             ));
         }
         let group = self.groups.remove(name).expect("checked above");
@@ -197,27 +226,50 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_thing_to_thing_group(&mut self, group: &str, thing: &str, now: f64) -> ApiResult<()> {
+    pub fn add_thing_to_thing_group(
+        &mut self,
+        group: &str,
+        thing: &str,
+        now: f64,
+    ) -> ApiResult<()> {
         if !self.groups.contains_key(group) {
             return Err(Self::group_not_found(group));
         }
-        let known = self.things.get_mut(thing).ok_or_else(|| Self::thing_not_found(thing))?;
+        let known = self
+            .things
+            .get_mut(thing)
+            .ok_or_else(|| Self::thing_not_found(thing))?;
         known.groups.insert(group.to_owned());
-        let added = self.groups.get_mut(group).expect("checked above").members.insert(thing.to_owned());
+        let added = self
+            .groups
+            .get_mut(group)
+            .expect("checked above")
+            .members
+            .insert(thing.to_owned());
         if added {
             self.thing_joined_group(thing, group, now);
         }
         Ok(())
     }
 
-    pub fn remove_thing_from_thing_group(&mut self, group: &str, thing: &str, now: f64) -> ApiResult<()> {
+    pub fn remove_thing_from_thing_group(
+        &mut self,
+        group: &str,
+        thing: &str,
+        now: f64,
+    ) -> ApiResult<()> {
         if !self.groups.contains_key(group) {
             return Err(Self::group_not_found(group));
         }
         if !self.things.contains_key(thing) {
             return Err(Self::thing_not_found(thing));
         }
-        let removed = self.groups.get_mut(group).expect("checked above").members.remove(thing);
+        let removed = self
+            .groups
+            .get_mut(group)
+            .expect("checked above")
+            .members
+            .remove(thing);
         if let Some(known) = self.things.get_mut(thing) {
             known.groups.remove(group);
         }
@@ -233,8 +285,13 @@ impl Store {
         max_results: Option<i32>,
         next_token: Option<&str>,
     ) -> ApiResult<Value> {
-        let group = self.groups.get(name).ok_or_else(|| Self::group_not_found(name))?;
-        let after = next_token.map(|t| paging::decode("group-things", t)).transpose()?;
+        let group = self
+            .groups
+            .get(name)
+            .ok_or_else(|| Self::group_not_found(name))?;
+        let after = next_token
+            .map(|t| paging::decode("group-things", t))
+            .transpose()?;
         let size = paging::page_size(max_results, THINGS_PAGE);
         let mut members = group
             .members

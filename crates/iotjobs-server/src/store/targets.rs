@@ -56,10 +56,16 @@ impl Store {
         let Some(job) = self.jobs.get(job_id) else {
             return false;
         };
-        job.targets().iter().filter_map(|arn| Target::parse(arn)).any(|target| match target {
-            Target::Thing(name) => name == thing,
-            Target::Group(name) => self.groups.get(&name).is_some_and(|g| g.members.contains(thing)),
-        })
+        job.targets()
+            .iter()
+            .filter_map(|arn| Target::parse(arn))
+            .any(|target| match target {
+                Target::Thing(name) => name == thing,
+                Target::Group(name) => self
+                    .groups
+                    .get(&name)
+                    .is_some_and(|g| g.members.contains(thing)),
+            })
     }
 
     /// The latest execution of `job_id` on `thing`.
@@ -99,7 +105,10 @@ impl Store {
             .map(|job| job.id().to_owned())
             .collect();
         for job_id in jobs {
-            if self.latest_execution(&job_id, thing).is_none_or(|e| e.status.is_terminal()) {
+            if self
+                .latest_execution(&job_id, thing)
+                .is_none_or(|e| e.status.is_terminal())
+            {
                 self.queue_execution(&job_id, thing, now);
                 self.touch_job(&job_id, now);
             }
@@ -116,7 +125,10 @@ impl Store {
             .map(|jobs| jobs.iter().cloned().collect())
             .unwrap_or_default();
         for job_id in job_ids {
-            let continuous = self.jobs.get(&job_id).is_some_and(|job| job.is_continuous());
+            let continuous = self
+                .jobs
+                .get(&job_id)
+                .is_some_and(|job| job.is_continuous());
             let still_reached = self.things.contains_key(thing) && self.job_reaches(&job_id, thing);
             if continuous && !still_reached {
                 self.remove_pending_execution(&job_id, thing, now);
@@ -163,6 +175,9 @@ mod tests {
             Target::parse("arn:aws:iot:us-east-1:123456789012:thinggroup/g"),
             Some(Target::Group("g".into()))
         );
-        assert_eq!(Target::parse("arn:aws:iot:us-east-1:123456789012:job/j"), None);
+        assert_eq!(
+            Target::parse("arn:aws:iot:us-east-1:123456789012:job/j"),
+            None
+        );
     }
 }

@@ -1,0 +1,66 @@
+//! Routes of the 13 Jobs control-plane operations (AWS IoT restJson1).
+
+use super::endpoint::endpoint;
+use super::response::{empty, ok};
+use crate::state::Shared;
+use axum::routing::{delete, get, post, put};
+use axum::Router;
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route(
+            "/jobs",
+            get(endpoint(|s, r, _| s.list_jobs(r).map(|v| ok(&v)))),
+        )
+        .route(
+            "/jobs/{jobId}",
+            put(endpoint(|s, r, now| s.create_job(r, now).map(|v| ok(&v))))
+                .get(endpoint(|s, r, _| s.describe_job(r).map(|v| ok(&v))))
+                .patch(endpoint(|s, r, now| s.update_job(r, now).map(|()| empty())))
+                .delete(endpoint(|s, r, now| s.delete_job(r, now).map(|()| empty()))),
+        )
+        .route(
+            "/jobs/{jobId}/targets",
+            post(endpoint(|s, r, now| {
+                s.associate_targets(r, now).map(|v| ok(&v))
+            })),
+        )
+        .route(
+            "/jobs/{jobId}/cancel",
+            put(endpoint(|s, r, now| s.cancel_job(r, now).map(|v| ok(&v)))),
+        )
+        .route(
+            "/jobs/{jobId}/job-document",
+            get(endpoint(|s, r, _| s.get_job_document(r).map(|v| ok(&v)))),
+        )
+        .route(
+            "/jobs/{jobId}/things",
+            get(endpoint(|s, r, _| {
+                s.list_job_executions_for_job(r).map(|v| ok(&v))
+            })),
+        )
+        .route(
+            "/things/{thingName}/jobs",
+            get(endpoint(|s, r, _| {
+                s.list_job_executions_for_thing(r).map(|v| ok(&v))
+            })),
+        )
+        .route(
+            "/things/{thingName}/jobs/{jobId}",
+            get(endpoint(|s, r, _| {
+                s.describe_job_execution(r).map(|v| ok(&v))
+            })),
+        )
+        .route(
+            "/things/{thingName}/jobs/{jobId}/cancel",
+            put(endpoint(|s, r, now| {
+                s.cancel_job_execution(r, now).map(|()| empty())
+            })),
+        )
+        .route(
+            "/things/{thingName}/jobs/{jobId}/executionNumber/{executionNumber}",
+            delete(endpoint(|s, r, now| {
+                s.delete_job_execution(r, now).map(|()| empty())
+            })),
+        )
+}
