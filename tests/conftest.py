@@ -16,3 +16,53 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def create_job_request() -> Dict[str, Any]:
     """A fresh copy of the full, valid example create_job request."""
     return copy.deepcopy(json.loads((EXAMPLES / "create_job.json").read_text()))
+
+
+# ---- the local Jobs server, and boto3 clients pointed at it ----------------
+
+from typing import Iterator  # noqa: E402
+
+import boto3  # noqa: E402
+from botocore.config import Config  # noqa: E402
+
+from iotjobs.testing import LocalJobsServer  # noqa: E402
+
+CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
+
+
+def boto3_iot(endpoint_url: str) -> Any:
+    """A boto3 IoT client for a local endpoint; no retries, so every error
+    surfaces as the server sent it."""
+    return boto3.client(
+        "iot", endpoint_url=endpoint_url, config=Config(retries={"max_attempts": 1, "mode": "standard"}), **CREDENTIALS
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_server() -> Iterator[LocalJobsServer]:
+    with LocalJobsServer() as server:
+        yield server
+
+
+@pytest.fixture
+def server(shared_server: LocalJobsServer) -> LocalJobsServer:
+    """The session's server, emptied for this test."""
+    shared_server.reset()
+    return shared_server
+
+
+@pytest.fixture
+def iot(server: LocalJobsServer) -> Any:
+    return boto3_iot(server.endpoint_url)
+
+
+@pytest.fixture
+def manual_server() -> Iterator[LocalJobsServer]:
+    """A server whose clock moves only when the test advances it."""
+    with LocalJobsServer(clock="manual") as server:
+        yield server
+
+
+@pytest.fixture
+def manual_iot(manual_server: LocalJobsServer) -> Any:
+    return boto3_iot(manual_server.endpoint_url)
