@@ -10,6 +10,8 @@ mod response;
 
 use crate::error::{ApiError, ErrorCode};
 use crate::state::Shared;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
@@ -29,7 +31,12 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-async fn unknown_operation(method: Method, uri: Uri) -> Response {
+/// Reads (and drops) the body too, so the connection stays usable.
+async fn unknown_operation(
+    method: Method,
+    uri: Uri,
+    _body: Result<Bytes, BytesRejection>,
+) -> Response {
     ApiError::new(
         ErrorCode::UnknownOperation,
         format!("No operation matches {method} {}.", uri.path()),

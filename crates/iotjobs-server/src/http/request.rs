@@ -24,33 +24,36 @@ impl FromRequest<Shared> for ApiRequest {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &Shared) -> Result<Self, Response> {
+        // Everything is read before anything is judged: an answer sent
+        // with the body unread would cost the client its keep-alive
+        // connection.
         let (mut parts, body) = req.into_parts();
-        let path = Path::<HashMap<String, String>>::from_request_parts(&mut parts, state)
-            .await
+        let path = Path::<HashMap<String, String>>::from_request_parts(&mut parts, state).await;
+        let query = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri);
+        let body = Bytes::from_request(Request::from_parts(parts, body), state).await;
+        let body = body.map_err(|e| {
+            let code = if e.status().as_u16() == 413 {
+                ErrorCode::PayloadTooLarge
+            } else {
+                ErrorCode::Serialization
+            };
+            ApiError::new(
+                code,
+                format!("Could not read the request body: {}", e.body_text()),
+            )
+            .into_response()
+        })?;
+        let path = path
             .map_err(|e| {
                 ApiError::invalid(format!("Invalid path: {}", e.body_text())).into_response()
             })?
             .0;
-        let query = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+        let query = query
             .map_err(|e| {
                 ApiError::invalid(format!("Invalid query string: {}", e.body_text()))
                     .into_response()
             })?
             .0;
-        let body = Bytes::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(|e| {
-                let code = if e.status().as_u16() == 413 {
-                    ErrorCode::PayloadTooLarge
-                } else {
-                    ErrorCode::Serialization
-                };
-                ApiError::new(
-                    code,
-                    format!("Could not read the request body: {}", e.body_text()),
-                )
-                .into_response()
-            })?;
         Ok(ApiRequest {
             state: state.clone(),
             path,
