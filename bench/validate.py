@@ -14,8 +14,9 @@ import timeit
 from pathlib import Path
 
 import botocore.session
-import iotjobs
 from botocore.validate import ParamValidator
+
+import iotjobs
 
 # The README's example request: 10 targets, exponential rollout, two abort
 # criteria, timeout, tags, namespace.

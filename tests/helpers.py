@@ -6,8 +6,9 @@ import copy
 import re
 from typing import Any, Dict, List
 
-import iotjobs
 import pytest
+
+import iotjobs
 
 THING = "arn:aws:iot:us-east-1:123456789012:thing/sensor-1"
 GROUP = "arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"

@@ -17,16 +17,26 @@ def test_describe_execution(iot: Any) -> None:
     assert execution["statusDetails"] == {"detailsMap": {}}
     assert "startedAt" not in execution
     assert iot.describe_job_execution(jobId="j", thingName="dev-1", executionNumber=1)["execution"] == execution
-    expect_error(iot, "ResourceNotFoundException", 404, iot.describe_job_execution, jobId="j", thingName="dev-1", executionNumber=2)
+    expect_error(
+        iot,
+        "ResourceNotFoundException",
+        404,
+        iot.describe_job_execution,
+        jobId="j",
+        thingName="dev-1",
+        executionNumber=2,
+    )
     expect_error(iot, "ResourceNotFoundException", 404, iot.describe_job_execution, jobId="j", thingName="dev-2")
 
 
 def test_cancel_execution(iot: Any) -> None:
     create_job(iot, "j", [thing("a"), thing("b")])
-    expect_error(iot, "VersionConflictException", 409, iot.cancel_job_execution, jobId="j", thingName="a", expectedVersion=5)
-    assert iot.cancel_job_execution(jobId="j", thingName="a", expectedVersion=1, statusDetails={"reason": "bad batch"}).keys() == {
-        "ResponseMetadata"
-    }
+    expect_error(
+        iot, "VersionConflictException", 409, iot.cancel_job_execution, jobId="j", thingName="a", expectedVersion=5
+    )
+    assert iot.cancel_job_execution(
+        jobId="j", thingName="a", expectedVersion=1, statusDetails={"reason": "bad batch"}
+    ).keys() == {"ResponseMetadata"}
     execution = iot.describe_job_execution(jobId="j", thingName="a")["execution"]
     assert (execution["status"], execution["versionNumber"]) == ("CANCELED", 2)
     assert execution["statusDetails"] == {"detailsMap": {"reason": "bad batch"}}
@@ -37,7 +47,9 @@ def test_cancel_execution(iot: Any) -> None:
 
 def test_delete_execution(iot: Any) -> None:
     create_job(iot, "j", [thing("a"), thing("b")])
-    expect_error(iot, "ResourceNotFoundException", 404, iot.delete_job_execution, jobId="j", thingName="a", executionNumber=7)
+    expect_error(
+        iot, "ResourceNotFoundException", 404, iot.delete_job_execution, jobId="j", thingName="a", executionNumber=7
+    )
     iot.delete_job_execution(jobId="j", thingName="a", executionNumber=1)
     expect_error(iot, "ResourceNotFoundException", 404, iot.describe_job_execution, jobId="j", thingName="a")
     assert statuses(iot, "j") == {"b": "QUEUED"}
@@ -51,16 +63,30 @@ def test_execution_lists(iot: Any) -> None:
     assert len(page["executionSummaries"]) == 100 and "nextToken" in page
     summary = page["executionSummaries"][0]
     assert summary["thingArn"] == thing("dev-000")
-    assert set(summary["jobExecutionSummary"]) == {"status", "queuedAt", "lastUpdatedAt", "executionNumber", "retryAttempt"}
-    all_pages = list(iot.get_paginator("list_job_executions_for_job").paginate(jobId="wide", PaginationConfig={"PageSize": 40}))
+    assert set(summary["jobExecutionSummary"]) == {
+        "status",
+        "queuedAt",
+        "lastUpdatedAt",
+        "executionNumber",
+        "retryAttempt",
+    }
+    all_pages = list(
+        iot.get_paginator("list_job_executions_for_job").paginate(jobId="wide", PaginationConfig={"PageSize": 40})
+    )
     assert [len(p["executionSummaries"]) for p in all_pages] == [40, 40, 40, 10]
     iot.cancel_job_execution(jobId="wide", thingName="dev-005")
     canceled = iot.list_job_executions_for_job(jobId="wide", status="CANCELED")["executionSummaries"]
     assert [s["thingArn"] for s in canceled] == [thing("dev-005")]
     for_thing = iot.list_job_executions_for_thing(thingName="dev-000")["executionSummaries"]
     assert [s["jobId"] for s in for_thing] == ["other", "wide"]
-    assert [s["jobId"] for s in iot.list_job_executions_for_thing(thingName="dev-000", jobId="wide")["executionSummaries"]] == ["wide"]
-    pages = list(iot.get_paginator("list_job_executions_for_thing").paginate(thingName="dev-000", PaginationConfig={"PageSize": 1}))
+    assert [
+        s["jobId"] for s in iot.list_job_executions_for_thing(thingName="dev-000", jobId="wide")["executionSummaries"]
+    ] == ["wide"]
+    pages = list(
+        iot.get_paginator("list_job_executions_for_thing").paginate(
+            thingName="dev-000", PaginationConfig={"PageSize": 1}
+        )
+    )
     assert [len(p["executionSummaries"]) for p in pages] == [1, 1]
     assert iot.list_job_executions_for_thing(thingName="unknown")["executionSummaries"] == []
 
@@ -68,7 +94,10 @@ def test_execution_lists(iot: Any) -> None:
 def test_registry_things(iot: Any) -> None:
     created = iot.create_thing(thingName="dev-1", attributePayload={"attributes": {"model": "x1"}})
     assert created["thingName"] == "dev-1" and created["thingArn"] == thing("dev-1") and created["thingId"]
-    assert iot.create_thing(thingName="dev-1", attributePayload={"attributes": {"model": "x1"}})["thingId"] == created["thingId"]
+    assert (
+        iot.create_thing(thingName="dev-1", attributePayload={"attributes": {"model": "x1"}})["thingId"]
+        == created["thingId"]
+    )
     expect_error(iot, "ResourceAlreadyExistsException", 409, iot.create_thing, thingName="dev-1")
     described = iot.describe_thing(thingName="dev-1")
     assert (described["thingName"], described["attributes"], described["version"]) == ("dev-1", {"model": "x1"}, 1)
@@ -89,12 +118,18 @@ def test_registry_groups(iot: Any) -> None:
         iot.add_thing_to_thing_group(thingGroupName="fleet", thingName=f"d{i:02d}")
     page = iot.list_things_in_thing_group(thingGroupName="fleet")
     assert len(page["things"]) == 25 and page["nextToken"]
-    everything = [t for p in iot.get_paginator("list_things_in_thing_group").paginate(thingGroupName="fleet") for t in p["things"]]
+    everything = [
+        t for p in iot.get_paginator("list_things_in_thing_group").paginate(thingGroupName="fleet") for t in p["things"]
+    ]
     assert everything == [f"d{i:02d}" for i in range(30)]
     iot.remove_thing_from_thing_group(thingGroupArn=group("fleet"), thingArn=thing("d00"))
     assert "d00" not in iot.list_things_in_thing_group(thingGroupName="fleet", maxResults=250)["things"]
-    expect_error(iot, "ResourceNotFoundException", 404, iot.add_thing_to_thing_group, thingGroupName="nope", thingName="d01")
-    expect_error(iot, "ResourceNotFoundException", 404, iot.add_thing_to_thing_group, thingGroupName="fleet", thingName="nope")
+    expect_error(
+        iot, "ResourceNotFoundException", 404, iot.add_thing_to_thing_group, thingGroupName="nope", thingName="d01"
+    )
+    expect_error(
+        iot, "ResourceNotFoundException", 404, iot.add_thing_to_thing_group, thingGroupName="fleet", thingName="nope"
+    )
     iot.delete_thing_group(thingGroupName="fleet")
     expect_error(iot, "ResourceNotFoundException", 404, iot.describe_thing_group, thingGroupName="fleet")
 

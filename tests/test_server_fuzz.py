@@ -38,9 +38,24 @@ ROUTES = [
     ("GET", "/{x}"),
 ]
 QUERY_NAMES = ["force", "namespaceId", "maxResults", "nextToken", "status", "executionNumber", "jobId", "x"]
-MEMBERS = ["targets", "document", "documentSource", "description", "abortConfig", "jobExecutionsRolloutConfig",
-           "timeoutConfig", "namespaceId", "tags", "comment", "reasonCode", "statusDetails", "expectedVersion",
-           "thingGroupName", "thingName", "attributePayload"]
+MEMBERS = [
+    "targets",
+    "document",
+    "documentSource",
+    "description",
+    "abortConfig",
+    "jobExecutionsRolloutConfig",
+    "timeoutConfig",
+    "namespaceId",
+    "tags",
+    "comment",
+    "reasonCode",
+    "statusDetails",
+    "expectedVersion",
+    "thingGroupName",
+    "thingName",
+    "attributePayload",
+]
 
 
 def random_text(rng: random.Random) -> str:
@@ -62,7 +77,7 @@ def random_value(rng: random.Random, depth: int = 0) -> Any:
         return rng.choice([thing("fuzz"), "FAILED", "CANCEL", random_text(rng)])
     if kind in (5, 6):
         return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    return {rng.choice(MEMBERS + [random_text(rng)]): random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
+    return {rng.choice([*MEMBERS, random_text(rng)]): random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
 
 
 def random_body(rng: random.Random) -> bytes:

@@ -71,7 +71,12 @@ def test_invalid_requests_are_refused_with_every_violation(iot: Any) -> None:
         document="{}",
         abortConfig={
             "criteriaList": [
-                {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.999, "minNumberOfExecutedThings": 1}
+                {
+                    "failureType": "FAILED",
+                    "action": "CANCEL",
+                    "thresholdPercentage": 10.999,
+                    "minNumberOfExecutedThings": 1,
+                }
             ]
         },
     )
@@ -123,7 +128,15 @@ def test_list_jobs_filters_and_order(iot: Any) -> None:
     assert by_group[0]["thingGroupId"] == group_id
     assert ids(thingGroupId=group_id) == ["b"]
     summary = iot.list_jobs()["jobs"][0]
-    assert set(summary) == {"jobArn", "jobId", "targetSelection", "status", "createdAt", "lastUpdatedAt", "isConcurrent"}
+    assert set(summary) == {
+        "jobArn",
+        "jobId",
+        "targetSelection",
+        "status",
+        "createdAt",
+        "lastUpdatedAt",
+        "isConcurrent",
+    }
 
 
 def test_list_jobs_pages_while_jobs_are_added(iot: Any) -> None:
@@ -154,13 +167,15 @@ def test_update_job_replaces_fields_while_running(iot: Any) -> None:
         [thing("a")],
         jobExecutionsRolloutConfig={"maximumPerMinute": 10},
         abortConfig={
-            "criteriaList": [{"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 50, "minNumberOfExecutedThings": 5}]
+            "criteriaList": [
+                {"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 50, "minNumberOfExecutedThings": 5}
+            ]
         },
     )
     before = iot.describe_job(jobId="u")["job"]["lastUpdatedAt"]
-    assert iot.update_job(jobId="u", description="now described", timeoutConfig={"inProgressTimeoutInMinutes": 30}).keys() == {
-        "ResponseMetadata"
-    }
+    assert iot.update_job(
+        jobId="u", description="now described", timeoutConfig={"inProgressTimeoutInMinutes": 30}
+    ).keys() == {"ResponseMetadata"}
     job = iot.describe_job(jobId="u")["job"]
     assert job["description"] == "now described"
     assert job["timeoutConfig"] == {"inProgressTimeoutInMinutes": 30}
@@ -234,7 +249,9 @@ def test_deletion_completes_by_itself_on_a_real_clock(iot: Any) -> None:
 
 def test_associate_targets_with_continuous_job(iot: Any) -> None:
     create_job(iot, "snap", [thing("a")])
-    expect_error(iot, "InvalidRequestException", 400, iot.associate_targets_with_job, jobId="snap", targets=[group("g")])
+    expect_error(
+        iot, "InvalidRequestException", 400, iot.associate_targets_with_job, jobId="snap", targets=[group("g")]
+    )
     create_job(iot, "cont", [thing("a")], targetSelection="CONTINUOUS", description="d")
     iot.create_thing_group(thingGroupName="g")
     iot.create_thing(thingName="member")
@@ -244,9 +261,18 @@ def test_associate_targets_with_continuous_job(iot: Any) -> None:
     assert statuses(iot, "cont") == {"a": "QUEUED", "member": "QUEUED"}
     too_many = [thing(f"t{i}") for i in range(99)]
     expect_error(iot, "LimitExceededException", 410, iot.associate_targets_with_job, jobId="cont", targets=too_many)
-    expect_error(iot, "InvalidRequestException", 400, iot.associate_targets_with_job, jobId="cont", targets=[thing(f"t{i}") for i in range(101)])
+    expect_error(
+        iot,
+        "InvalidRequestException",
+        400,
+        iot.associate_targets_with_job,
+        jobId="cont",
+        targets=[thing(f"t{i}") for i in range(101)],
+    )
     iot.cancel_job(jobId="cont")
-    expect_error(iot, "InvalidRequestException", 400, iot.associate_targets_with_job, jobId="cont", targets=[group("h")])
+    expect_error(
+        iot, "InvalidRequestException", 400, iot.associate_targets_with_job, jobId="cont", targets=[group("h")]
+    )
 
 
 def test_namespaces(iot: Any) -> None:
@@ -261,6 +287,8 @@ def test_namespaces(iot: Any) -> None:
         expect_error(iot, "ResourceNotFoundException", 404, call, **kwargs)
     iot.update_job(jobId="n", namespaceId="ota", description="ok")
     create_job(iot, "plain", [thing("a")])
-    assert [s["jobId"] for s in iot.list_job_executions_for_thing(thingName="a", namespaceId="ota")["executionSummaries"]] == ["n"]
+    assert [
+        s["jobId"] for s in iot.list_job_executions_for_thing(thingName="a", namespaceId="ota")["executionSummaries"]
+    ] == ["n"]
     assert len(iot.list_job_executions_for_thing(thingName="a")["executionSummaries"]) == 2
     assert [j["jobId"] for j in iot.list_jobs(namespaceId="ota")["jobs"]] == ["n"]

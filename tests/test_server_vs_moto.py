@@ -58,12 +58,18 @@ def outcome(call: Callable[[], Any]) -> Any:
         return strip_timestamps(call())
     except Exception as err:
         response = getattr(err, "response", {})
-        return ("error", response.get("Error", {}).get("Code"), response.get("ResponseMetadata", {}).get("HTTPStatusCode"))
+        return (
+            "error",
+            response.get("Error", {}).get("Code"),
+            response.get("ResponseMetadata", {}).get("HTTPStatusCode"),
+        )
 
 
 def scenario(iot: Any) -> Dict[str, Any]:
     steps: Dict[str, Callable[[], Any]] = {
-        "create": lambda: iot.create_job(jobId="j1", targets=[thing("a"), thing("b")], document="{}", namespaceId="ns", description="d"),
+        "create": lambda: iot.create_job(
+            jobId="j1", targets=[thing("a"), thing("b")], document="{}", namespaceId="ns", description="d"
+        ),
         "create_duplicate": lambda: iot.create_job(jobId="j1", targets=[thing("a")], document="{}"),
         "create_bad_job_id": lambda: iot.create_job(jobId="bad!id", targets=[thing("a")], document="{}"),
         "describe": lambda: iot.describe_job(jobId="j1"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Tuple
 from urllib.parse import urlparse
 
 import pytest
@@ -16,7 +16,7 @@ from iotjobs.testing import LocalJobsServer
 
 
 def request(
-    server: LocalJobsServer, method: str, path: str, body: Optional[bytes] = None, headers: Optional[Dict[str, str]] = None
+    server: LocalJobsServer, method: str, path: str, body: bytes | None = None, headers: Dict[str, str] | None = None
 ) -> Tuple[int, Dict[str, str], bytes]:
     url = urlparse(server.endpoint_url)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
@@ -58,9 +58,7 @@ def test_query_and_path_parameters_are_typed(server: LocalJobsServer) -> None:
     assert_error(request(server, "GET", "/jobs?maxResults=ten"), 400, "InvalidRequestException")
     assert_error(request(server, "GET", "/jobs?maxResults=0"), 400, "InvalidRequestException")
     assert_error(request(server, "DELETE", "/jobs/q1?force=yes"), 400, "InvalidRequestException")
-    assert_error(
-        request(server, "DELETE", "/things/a/jobs/q1/executionNumber/one"), 400, "InvalidRequestException"
-    )
+    assert_error(request(server, "DELETE", "/things/a/jobs/q1/executionNumber/one"), 400, "InvalidRequestException")
     assert request(server, "GET", "/jobs?maxResults=1&unknownParameter=x")[0] == 200
 
 
@@ -80,7 +78,9 @@ def test_malformed_bodies(server: LocalJobsServer) -> None:
     assert_error(request(server, "PUT", "/jobs/m1", b"[1, 2]"), 400, "SerializationException")
     assert_error(request(server, "PUT", "/jobs/m1", b"\xff\xfe\x00"), 400, "SerializationException")
     assert_error(request(server, "PUT", "/jobs/m1", b'{"targets": "x", "document": 5}'), 400, "InvalidRequestException")
-    assert_error(request(server, "PUT", "/jobs/m1", b'{"targets": ["' + b"\xc3\x28" + b'"]}'), 400, "SerializationException")
+    assert_error(
+        request(server, "PUT", "/jobs/m1", b'{"targets": ["' + b"\xc3\x28" + b'"]}'), 400, "SerializationException"
+    )
     nested = b"[" * 100_000 + b"]" * 100_000
     assert_error(request(server, "PUT", "/jobs/m1", nested), 400, "SerializationException")
 

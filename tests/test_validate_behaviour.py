@@ -8,9 +8,10 @@ from collections import OrderedDict
 from types import MappingProxyType
 from typing import Any, Dict
 
-import iotjobs
 import pytest
 from helpers import MINIMAL, THING, assert_one_violation_at, assert_valid, violations, with_value
+
+import iotjobs
 from iotjobs.exceptions import IotJobsError, ParamValidationError
 
 ROLLOUT = "jobExecutionsRolloutConfig.exponentialRate"

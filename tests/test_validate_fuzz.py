@@ -8,9 +8,10 @@ import os
 from pathlib import Path
 from typing import Any, Dict
 
-import iotjobs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import iotjobs
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "examples" / "create_job.json").read_text())
 

@@ -1,4 +1,4 @@
-from typing import Any, List, Literal, Mapping
+from typing import Any, List, Literal, Mapping, final
 
 __all__ = ["LocalServer", "__version__", "operation_names", "validate"]
 
@@ -12,8 +12,9 @@ def validate(
 ) -> None: ...
 def operation_names() -> List[str]: ...
 
+@final
 class LocalServer:
-    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, clock: str = "real") -> None: ...
+    def __new__(cls, *, host: str = ..., port: int = 0, clock: str = "real") -> LocalServer: ...
     @property
     def endpoint_url(self) -> str: ...
     @property

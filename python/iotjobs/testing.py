@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from types import TracebackType
-from typing import Any, Dict, Literal, Optional, Type
+from typing import Any, Dict, Literal, Type
 
 from ._core import LocalServer
 
@@ -76,9 +76,9 @@ class LocalJobsServer:
 
     def __exit__(
         self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        traceback: Optional[TracebackType],
+        exc_type: Type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
     ) -> None:
         self.stop()
 
