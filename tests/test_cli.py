@@ -62,3 +62,24 @@ def test_non_object_json(tmp_path: Path) -> None:
     result = run("validate", "describe_job", str(request))
     assert result.returncode == 1
     assert result.stdout.strip() == "input must be a dict, got a list of 2 items"
+
+
+def test_serve_runs_until_interrupted() -> None:
+    import json
+    import signal
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "iotjobs", "serve", "--port", "0"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "listening on http://127.0.0.1:" in line
+        url = line.split("listening on ", 1)[1].split()[0]
+        with urllib.request.urlopen(f"{url}/jobs", timeout=10) as response:
+            assert json.loads(response.read()) == {"jobs": []}
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+    finally:
+        process.kill()
