@@ -30,12 +30,22 @@ from iotjobs.testing import LocalJobsServer  # noqa: E402
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
 
 
-def boto3_iot(endpoint_url: str) -> Any:
+def boto3_iot(endpoint_url: str, check_errors: bool = True) -> Any:
     """A boto3 IoT client for a local endpoint; no retries, so every error
-    surfaces as the server sent it."""
-    return boto3.client(
+    surfaces as the server sent it. Every error answer is checked to parse
+    as a named error code, never boto3's numeric fallback."""
+    client = boto3.client(
         "iot", endpoint_url=endpoint_url, config=Config(retries={"max_attempts": 1, "mode": "standard"}), **CREDENTIALS
     )
+
+    def check_parsed(http_response: Any, parsed: Dict[str, Any], **_: Any) -> None:
+        if http_response.status_code >= 400:
+            code = parsed.get("Error", {}).get("Code", "")
+            assert code and not code.isdigit(), f"boto3 could not parse the error: {parsed}"
+
+    if check_errors:
+        client.meta.events.register("after-call.iot", check_parsed)
+    return client
 
 
 @pytest.fixture(scope="session")

@@ -119,7 +119,7 @@ def moto_endpoint() -> Iterator[str]:
 def test_scenario_against_both(moto_endpoint: str) -> None:
     with LocalJobsServer(clock="manual") as ours:
         mine = scenario(boto3_iot(ours.endpoint_url))
-    theirs = scenario(boto3_iot(moto_endpoint))
+    theirs = scenario(boto3_iot(moto_endpoint, check_errors=False))  # moto's 500 pages are expected
     differing = {step for step in mine if mine[step] != theirs[step]}
     assert differing == set(DIFFERENCES), {
         "newly different": {s: (mine[s], theirs[s]) for s in differing - set(DIFFERENCES)},
