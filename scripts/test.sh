@@ -26,7 +26,7 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "cargo test (pure-Rust crates)"
-CARGO_TARGET_DIR="$rust_test_target" cargo test --quiet -p iotjobs-model -p iotjobs-server
+CARGO_TARGET_DIR="$rust_test_target" cargo test --quiet -p iotjobs-model -p iotjobs-server -p iotjobs-client
 
 step "ruff"
 "$python" -m ruff check python tests bench examples

@@ -63,7 +63,7 @@ fn invalid_requests_are_not_typed() {
 fn responses_omit_absent_members_but_keep_zero_counters() {
     let job = Job {
         job_id: Some("j".into()),
-        job_process_details: Some(JobProcessDetails::default()),
+        job_process_details: Some(JobProcessDetails::zeros()),
         ..Job::default()
     };
     let value = serde_json::to_value(DescribeJobResponse {

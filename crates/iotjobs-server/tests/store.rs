@@ -61,8 +61,8 @@ fn create_queues_an_execution_per_thing_and_counts_them() {
     assert_eq!(job.status, Some(JobStatus::InProgress));
     assert_eq!(job.target_selection, Some(TargetSelection::Snapshot));
     let details = job.job_process_details.unwrap();
-    assert_eq!(details.number_of_queued_things, 2);
-    assert_eq!(details.number_of_succeeded_things, 0);
+    assert_eq!(details.number_of_queued_things, Some(2));
+    assert_eq!(details.number_of_succeeded_things, Some(0));
     let e = execution(&s, "j", "a");
     assert_eq!(
         (e.execution_number, e.version_number, e.status),
@@ -108,7 +108,7 @@ fn snapshot_jobs_complete_when_every_execution_is_terminal() {
     assert_eq!(job.completed_at, Some(NOW + 2.0));
     assert_eq!(
         job.job_process_details.unwrap().number_of_canceled_things,
-        2
+        Some(2)
     );
     // A SNAPSHOT job on an empty group has nothing to wait for.
     create(
@@ -189,7 +189,7 @@ fn deleting_a_thing_removes_its_pending_executions() {
             .job_process_details
             .unwrap()
             .number_of_removed_things,
-        1
+        Some(1)
     );
 }
 

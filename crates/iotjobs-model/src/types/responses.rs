@@ -61,23 +61,40 @@ pub struct Job {
     pub destination_package_versions: Option<Vec<String>>,
 }
 
-/// Executions per status. All eight counters are always sent, zeros too.
+/// Executions per status. The local server always sends all eight
+/// counters, zeros too; AWS may leave some out.
 #[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobProcessDetails {
     pub processing_targets: Option<Vec<String>>,
-    pub number_of_canceled_things: i32,
-    pub number_of_succeeded_things: i32,
-    pub number_of_failed_things: i32,
-    pub number_of_rejected_things: i32,
-    pub number_of_queued_things: i32,
-    pub number_of_in_progress_things: i32,
-    pub number_of_removed_things: i32,
-    pub number_of_timed_out_things: i32,
+    pub number_of_canceled_things: Option<i32>,
+    pub number_of_succeeded_things: Option<i32>,
+    pub number_of_failed_things: Option<i32>,
+    pub number_of_rejected_things: Option<i32>,
+    pub number_of_queued_things: Option<i32>,
+    pub number_of_in_progress_things: Option<i32>,
+    pub number_of_removed_things: Option<i32>,
+    pub number_of_timed_out_things: Option<i32>,
 }
 
-#[skip_serializing_none]
+impl JobProcessDetails {
+    /// All eight counters at zero.
+    pub fn zeros() -> Self {
+        JobProcessDetails {
+            processing_targets: None,
+            number_of_canceled_things: Some(0),
+            number_of_succeeded_things: Some(0),
+            number_of_failed_things: Some(0),
+            number_of_rejected_things: Some(0),
+            number_of_queued_things: Some(0),
+            number_of_in_progress_things: Some(0),
+            number_of_removed_things: Some(0),
+            number_of_timed_out_things: Some(0),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledJobRollout {

@@ -100,7 +100,7 @@ impl Store {
 
     /// Counts of the latest execution on each thing, per status.
     fn process_details(&self, job_id: &str) -> JobProcessDetails {
-        let mut details = JobProcessDetails::default();
+        let mut details = JobProcessDetails::zeros();
         for (_, history) in self
             .executions
             .range((job_id.to_owned(), String::new())..)
@@ -119,7 +119,7 @@ impl Store {
                 JobExecutionStatus::Removed => &mut details.number_of_removed_things,
                 JobExecutionStatus::Canceled => &mut details.number_of_canceled_things,
             };
-            *counter += 1;
+            *counter.get_or_insert(0) += 1;
         }
         details
     }

@@ -1,0 +1,172 @@
+//! Client configuration and building the aws-sdk-iot client it describes.
+//! SDK clients are built once per configuration and shared.
+
+use crate::error::CallError;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region};
+use aws_credential_types::Credentials;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryMode {
+    Standard,
+    Adaptive,
+}
+
+/// Where credentials come from.
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub enum CredentialSource {
+    /// The standard AWS chain: environment, profile, web identity, containers, instance.
+    #[default]
+    Chain,
+    Profile(String),
+    Explicit {
+        access_key_id: String,
+        secret_access_key: String,
+        session_token: Option<String>,
+    },
+}
+
+/// Never shows a secret, whatever is printed.
+impl fmt::Debug for CredentialSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CredentialSource::Chain => f.write_str("Chain"),
+            CredentialSource::Profile(name) => write!(f, "Profile({name:?})"),
+            CredentialSource::Explicit { .. } => f.write_str("Explicit(<redacted>)"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ClientConfig {
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub credentials: CredentialSource,
+    pub profile_name: Option<String>,
+    pub retry_mode: RetryMode,
+    pub max_attempts: u32,
+    pub connect_timeout: Duration,
+    pub read_timeout: Duration,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            region: None,
+            endpoint_url: None,
+            credentials: CredentialSource::Chain,
+            profile_name: None,
+            retry_mode: RetryMode::Standard,
+            max_attempts: 3,
+            connect_timeout: Duration::from_secs(60),
+            read_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// An SDK client and the region it resolved (None: calls fail with NoRegion).
+#[derive(Clone, Debug)]
+pub struct Built {
+    pub sdk: aws_sdk_iot::Client,
+    pub region: Option<String>,
+    pub endpoint: String,
+}
+
+fn cache() -> &'static Mutex<HashMap<ClientConfig, Built>> {
+    static CACHE: OnceLock<Mutex<HashMap<ClientConfig, Built>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// The SDK client for `config`, built on first use and then shared.
+pub async fn sdk_client(config: &ClientConfig) -> Result<Built, CallError> {
+    if let Some(built) = cache().lock().ok().and_then(|c| c.get(config).cloned()) {
+        return Ok(built);
+    }
+    let built = build(config).await?;
+    if let Ok(mut cache) = cache().lock() {
+        cache.insert(config.clone(), built.clone());
+    }
+    Ok(built)
+}
+
+async fn build(config: &ClientConfig) -> Result<Built, CallError> {
+    let retry = match config.retry_mode {
+        RetryMode::Standard => RetryConfig::standard(),
+        RetryMode::Adaptive => RetryConfig::adaptive(),
+    }
+    .with_max_attempts(config.max_attempts.max(1));
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(config.connect_timeout)
+        .read_timeout(config.read_timeout)
+        .build();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(retry)
+        .timeout_config(timeouts);
+    let profile = match &config.credentials {
+        CredentialSource::Profile(name) => Some(name.clone()),
+        _ => config.profile_name.clone(),
+    };
+    if let Some(profile) = &profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = &config.region {
+        loader = loader.region(Region::new(region.clone()));
+    }
+    if let Some(url) = &config.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    if let CredentialSource::Explicit {
+        access_key_id,
+        secret_access_key,
+        session_token,
+    } = &config.credentials
+    {
+        loader = loader.credentials_provider(Credentials::new(
+            access_key_id,
+            secret_access_key,
+            session_token.clone(),
+            None,
+            "iotjobs",
+        ));
+    }
+    let sdk_config = loader.load().await;
+    let region = sdk_config.region().map(|r| r.to_string());
+    let endpoint = match (&config.endpoint_url, &region) {
+        (Some(url), _) => url.clone(),
+        (None, Some(region)) => format!("https://iot.{region}.amazonaws.com"),
+        (None, None) => "https://iot.amazonaws.com".to_owned(),
+    };
+    Ok(Built {
+        sdk: aws_sdk_iot::Client::new(&sdk_config),
+        region,
+        endpoint,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let source = CredentialSource::Explicit {
+            access_key_id: "AKIDEXAMPLE".into(),
+            secret_access_key: "wJalrXUtnFEMI".into(),
+            session_token: Some("token".into()),
+        };
+        let config = ClientConfig {
+            credentials: source,
+            ..ClientConfig::default()
+        };
+        let printed = format!("{config:?}");
+        assert!(
+            !printed.contains("wJalrXUtnFEMI") && !printed.contains("AKIDEXAMPLE"),
+            "{printed}"
+        );
+    }
+}
