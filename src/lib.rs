@@ -2,6 +2,7 @@
 //! model types out, and errors mapped to the exception classes declared in
 //! `iotjobs/exceptions.py`.
 
+mod client;
 mod errors;
 mod input;
 mod server;
@@ -15,5 +16,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate::validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate::operation_names, m)?)?;
     m.add_class::<server::LocalServer>()?;
+    m.add_class::<client::ClientCore>()?;
     Ok(())
 }
