@@ -80,23 +80,30 @@ pub fn call_error(py: Python<'_>, err: CallError, operation: Operation) -> PyErr
                 error.set_item("Code", &service.code)?;
                 error.set_item("Message", &service.message)?;
                 response.set_item("Error", error)?;
-                response.set_item("ResponseMetadata", crate::client::metadata(py, &service.metadata)?)?;
+                response.set_item(
+                    "ResponseMetadata",
+                    crate::client::metadata(py, &service.metadata)?,
+                )?;
                 for (key, value) in &service.extra {
                     response.set_item(key, value)?;
                 }
                 class.call1((response, operation.name()))?
             }
-            CallError::Connect { endpoint, detail } => {
-                exceptions.getattr("EndpointConnectionError")?.call1((endpoint, detail))?
+            CallError::Connect { endpoint, detail } => exceptions
+                .getattr("EndpointConnectionError")?
+                .call1((endpoint, detail))?,
+            CallError::ConnectTimeout { endpoint, detail } => exceptions
+                .getattr("ConnectTimeoutError")?
+                .call1((endpoint, detail))?,
+            CallError::ReadTimeout { endpoint, detail } => exceptions
+                .getattr("ReadTimeoutError")?
+                .call1((endpoint, detail))?,
+            CallError::NoCredentials(message) => exceptions
+                .getattr("NoCredentialsError")?
+                .call1((message,))?,
+            CallError::NoRegion(message) => {
+                exceptions.getattr("NoRegionError")?.call1((message,))?
             }
-            CallError::ConnectTimeout { endpoint, detail } => {
-                exceptions.getattr("ConnectTimeoutError")?.call1((endpoint, detail))?
-            }
-            CallError::ReadTimeout { endpoint, detail } => {
-                exceptions.getattr("ReadTimeoutError")?.call1((endpoint, detail))?
-            }
-            CallError::NoCredentials(message) => exceptions.getattr("NoCredentialsError")?.call1((message,))?,
-            CallError::NoRegion(message) => exceptions.getattr("NoRegionError")?.call1((message,))?,
             CallError::Other(message) => exceptions.getattr("IotJobsError")?.call1((message,))?,
         };
         Ok(PyErr::from_value(instance))

@@ -29,22 +29,28 @@ pub struct ClientCore {
 }
 
 /// Validates `params` for `operation` (per `mode`) and types them.
-fn prepare(py: Python<'_>, name: &str, params: &Bound<'_, PyDict>, mode: Mode) -> PyResult<(Operation, Prepared)> {
+fn prepare(
+    py: Python<'_>,
+    name: &str,
+    params: &Bound<'_, PyDict>,
+    mode: Mode,
+) -> PyResult<(Operation, Prepared)> {
     let op = operation(name)?;
     guard(py, || {
         iotjobs_model::validate(op, &PyInput(params.clone().into_any()), mode)
             .map_err(|violations| param_validation_error(py, &violations))?;
-        Prepared::new(op, params.as_any()).map_err(|e| {
-            let violations = Violations {
-                items: vec![Violation {
-                    path: String::new(),
-                    message: format!("request cannot be sent: {e}"),
-                }],
-                omitted: 0,
-            };
-            param_validation_error(py, &violations)
-        })
-        .map(|prepared| (op, prepared))
+        Prepared::new(op, params.as_any())
+            .map_err(|e| {
+                let violations = Violations {
+                    items: vec![Violation {
+                        path: String::new(),
+                        message: format!("request cannot be sent: {e}"),
+                    }],
+                    omitted: 0,
+                };
+                param_validation_error(py, &violations)
+            })
+            .map(|prepared| (op, prepared))
     })
 }
 
@@ -64,12 +70,17 @@ fn wait_interruptibly<T: Send + 'static>(
     let mut task = runtime().spawn(future);
     loop {
         let finished = py.detach(|| {
-            runtime().block_on(async { tokio::time::timeout(Duration::from_millis(100), &mut task).await })
+            runtime().block_on(async {
+                tokio::time::timeout(Duration::from_millis(100), &mut task).await
+            })
         });
         match finished {
             Ok(Ok(value)) => return Ok(value),
             Ok(Err(join_error)) => {
-                return Err(crate::errors::iotjobs_error(py, format!("the call failed: {join_error}")))
+                return Err(crate::errors::iotjobs_error(
+                    py,
+                    format!("the call failed: {join_error}"),
+                ))
             }
             Err(_elapsed) => {
                 if let Err(interrupt) = py.check_signals() {
@@ -133,7 +144,11 @@ impl ClientCore {
             Duration::try_from_secs_f64(value)
                 .ok()
                 .filter(|d| !d.is_zero())
-                .ok_or_else(|| PyValueError::new_err(format!("{name} must be a positive number of seconds, got {value}")))
+                .ok_or_else(|| {
+                    PyValueError::new_err(format!(
+                        "{name} must be a positive number of seconds, got {value}"
+                    ))
+                })
         };
         let config = ClientConfig {
             region: region_name,
@@ -162,7 +177,12 @@ impl ClientCore {
     }
 
     /// Runs one operation and returns its response dict.
-    fn call(&self, py: Python<'_>, operation: &str, params: &Bound<'_, PyDict>) -> PyResult<Py<PyAny>> {
+    fn call(
+        &self,
+        py: Python<'_>,
+        operation: &str,
+        params: &Bound<'_, PyDict>,
+    ) -> PyResult<Py<PyAny>> {
         let (op, prepared) = prepare(py, operation, params, self.mode)?;
         let client = self.client.clone();
         let result = wait_interruptibly(py, async move { prepared.run(&client).await })?;
@@ -170,7 +190,12 @@ impl ClientCore {
     }
 
     /// The same as `call`, as an awaitable for asyncio.
-    fn call_async<'py>(&self, py: Python<'py>, operation: &str, params: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+    fn call_async<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        params: &Bound<'py, PyDict>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (op, prepared) = prepare(py, operation, params, self.mode)?;
         let client = self.client.clone();
         pyo3_async_runtimes::tokio::future_into_py(py, async move {

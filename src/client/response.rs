@@ -9,22 +9,38 @@ use pyo3::types::{PyDict, PyList};
 use pyo3::IntoPyObjectExt;
 
 /// Members whose value is a timestamp in the Jobs responses.
-const TIMESTAMPS: &[&str] = &["createdAt", "lastUpdatedAt", "completedAt", "queuedAt", "startedAt"];
+const TIMESTAMPS: &[&str] = &[
+    "createdAt",
+    "lastUpdatedAt",
+    "completedAt",
+    "queuedAt",
+    "startedAt",
+];
 
 /// `datetime.fromtimestamp(seconds, timezone.utc)`.
 fn utc_datetime<'py>(py: Python<'py>, seconds: f64) -> PyResult<Bound<'py, PyAny>> {
     static FROM_TIMESTAMP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let from_timestamp = FROM_TIMESTAMP.get_or_try_init(py, || {
-        py.import("datetime")?.getattr("datetime")?.getattr("fromtimestamp").map(Bound::unbind)
+        py.import("datetime")?
+            .getattr("datetime")?
+            .getattr("fromtimestamp")
+            .map(Bound::unbind)
     })?;
     let utc = UTC.get_or_try_init(py, || {
-        py.import("datetime")?.getattr("timezone")?.getattr("utc").map(Bound::unbind)
+        py.import("datetime")?
+            .getattr("timezone")?
+            .getattr("utc")
+            .map(Bound::unbind)
     })?;
     from_timestamp.bind(py).call1((seconds, utc.bind(py)))
 }
 
-fn to_python<'py>(py: Python<'py>, value: &serde_json::Value, timestamp: bool) -> PyResult<Bound<'py, PyAny>> {
+fn to_python<'py>(
+    py: Python<'py>,
+    value: &serde_json::Value,
+    timestamp: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     use serde_json::Value;
     Ok(match value {
         Value::Null => py.None().into_bound(py),
@@ -45,7 +61,10 @@ fn to_python<'py>(py: Python<'py>, value: &serde_json::Value, timestamp: bool) -
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (key, item) in map {
-                dict.set_item(key, to_python(py, item, TIMESTAMPS.contains(&key.as_str()))?)?;
+                dict.set_item(
+                    key,
+                    to_python(py, item, TIMESTAMPS.contains(&key.as_str()))?,
+                )?;
             }
             dict.into_any()
         }
@@ -63,7 +82,9 @@ pub fn metadata<'py>(py: Python<'py>, metadata: &Metadata) -> PyResult<Bound<'py
 /// The response dict of one call.
 pub fn response<'py>(py: Python<'py>, answer: &Answer) -> PyResult<Bound<'py, PyAny>> {
     let body = match &answer.body {
-        serde_json::Value::Object(_) => to_python(py, &answer.body, false)?.cast_into::<PyDict>()?,
+        serde_json::Value::Object(_) => {
+            to_python(py, &answer.body, false)?.cast_into::<PyDict>()?
+        }
         _ => PyDict::new(py),
     };
     body.set_item("ResponseMetadata", metadata(py, &answer.metadata)?)?;

@@ -3,6 +3,7 @@
 
 use crate::error::CallError;
 use aws_config::retry::RetryConfig;
+use aws_config::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
@@ -104,9 +105,13 @@ async fn build(config: &ClientConfig) -> Result<Built, CallError> {
         .connect_timeout(config.connect_timeout)
         .read_timeout(config.read_timeout)
         .build();
+    // Stalled-stream protection watches long downloads; Jobs answers are
+    // small JSON bodies, and its per-request timers cost more than the
+    // read timeout that already bounds a stalled answer.
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .retry_config(retry)
-        .timeout_config(timeouts);
+        .timeout_config(timeouts)
+        .stalled_stream_protection(StalledStreamProtectionConfig::disabled());
     let profile = match &config.credentials {
         CredentialSource::Profile(name) => Some(name.clone()),
         _ => config.profile_name.clone(),
