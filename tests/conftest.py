@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import json
 from pathlib import Path
 from typing import Any, Dict
@@ -76,3 +77,62 @@ def manual_server() -> Iterator[LocalJobsServer]:
 @pytest.fixture
 def manual_iot(manual_server: LocalJobsServer) -> Any:
     return boto3_iot(manual_server.endpoint_url)
+
+
+# ---- iotjobs clients -------------------------------------------------------
+
+import asyncio  # noqa: E402
+
+import iotjobs  # noqa: E402
+
+os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")  # never probe instance metadata in tests
+
+
+def iotjobs_clients(endpoint_url: str, **options: Any) -> Any:
+    """A sync and an async iotjobs client for a local endpoint, no retries."""
+    options.setdefault("config", iotjobs.Config(retries={"total_max_attempts": 1}))
+    kwargs = dict(region_name="us-east-1", endpoint_url=endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing")
+    kwargs.update(options)
+    return iotjobs.JobsClient(**kwargs), iotjobs.AsyncJobsClient(**kwargs)
+
+
+class Both:
+    """Runs one scenario through the sync client and the async client, on
+    a freshly reset server each time, and returns both results."""
+
+    def __init__(self, server: LocalJobsServer) -> None:
+        self.server = server
+        self.sync, self.aio = iotjobs_clients(server.endpoint_url)
+
+    def run(self, scenario: Any) -> Any:
+        """``scenario(call)`` where ``await call(name, **kwargs)`` / ``call(name, **kwargs)``
+        performs one operation; returns (sync result, async result)."""
+        self.server.reset()
+        sync_result = scenario(_SyncCaller(self.sync))
+        self.server.reset()
+        async_result = asyncio.run(_run_async(scenario, self.aio))
+        return sync_result, async_result
+
+
+class _SyncCaller:
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def __call__(self, name: str, **kwargs: Any) -> Any:
+        return getattr(self.client, name)(**kwargs)
+
+
+async def _run_async(scenario: Any, client: Any) -> Any:
+    loop = asyncio.get_running_loop()
+
+    class _AsyncCaller:
+        def __call__(self, name: str, **kwargs: Any) -> Any:
+            # The scenario is synchronous code; each call waits for its coroutine.
+            return asyncio.run_coroutine_threadsafe(getattr(client, name)(**kwargs), loop).result()
+
+    return await loop.run_in_executor(None, scenario, _AsyncCaller())
+
+
+@pytest.fixture
+def both(server: LocalJobsServer) -> Both:
+    return Both(server)

@@ -5,12 +5,10 @@ use crate::error::CallError;
 use aws_sdk_iot::types as sdk;
 use aws_smithy_types::DateTime;
 use iotjobs_model::types as m;
-use std::str::FromStr;
 
-/// An enumeration value this version knows; anything else is reported.
-fn known<T: FromStr>(text: &str, what: &str) -> Result<T, CallError> {
-    T::from_str(text)
-        .map_err(|_| CallError::Other(format!("the service answered an unknown {what}: {text:?}")))
+/// An enumeration value; one this version does not know is kept as text.
+fn known<T: for<'a> From<&'a str>>(text: &str) -> T {
+    T::from(text)
 }
 
 fn opt<T, U>(
@@ -60,8 +58,8 @@ pub fn abort_config(v: sdk::AbortConfig) -> Result<m::AbortConfig, CallError> {
         .into_iter()
         .map(|c| {
             Ok(m::AbortCriteria {
-                failure_type: known(c.failure_type.as_str(), "abort failureType")?,
-                action: known(c.action.as_str(), "abort action")?,
+                failure_type: known(c.failure_type.as_str()),
+                action: known(c.action.as_str()),
                 threshold_percentage: c.threshold_percentage,
                 min_number_of_executed_things: c.min_number_of_executed_things,
             })
@@ -78,7 +76,7 @@ pub fn retry_config(
         .into_iter()
         .map(|c| {
             Ok(m::RetryCriteria {
-                failure_type: known(c.failure_type.as_str(), "retry failureType")?,
+                failure_type: known(c.failure_type.as_str()),
                 number_of_retries: c.number_of_retries,
             })
         })
@@ -90,7 +88,7 @@ pub fn scheduling_config(v: sdk::SchedulingConfig) -> Result<m::SchedulingConfig
     Ok(m::SchedulingConfig {
         start_time: v.start_time,
         end_time: v.end_time,
-        end_behavior: opt(v.end_behavior, |b| known(b.as_str(), "endBehavior"))?,
+        end_behavior: v.end_behavior.map(|b| known(b.as_str())),
         maintenance_windows: v.maintenance_windows.map(|ws| {
             ws.into_iter()
                 .map(|w| m::MaintenanceWindow {
@@ -120,8 +118,8 @@ pub fn job(v: sdk::Job) -> Result<m::Job, CallError> {
     Ok(m::Job {
         job_arn: v.job_arn,
         job_id: v.job_id,
-        target_selection: opt(v.target_selection, |t| known(t.as_str(), "targetSelection"))?,
-        status: opt(v.status, |s| known(s.as_str(), "job status"))?,
+        target_selection: v.target_selection.map(|t| known(t.as_str())),
+        status: v.status.map(|s| known(s.as_str())),
         force_canceled: v.force_canceled,
         reason_code: v.reason_code,
         comment: v.comment,
@@ -159,8 +157,8 @@ pub fn job_summary(v: sdk::JobSummary) -> Result<m::JobSummary, CallError> {
         job_arn: v.job_arn,
         job_id: v.job_id,
         thing_group_id: v.thing_group_id,
-        target_selection: opt(v.target_selection, |t| known(t.as_str(), "targetSelection"))?,
-        status: opt(v.status, |s| known(s.as_str(), "job status"))?,
+        target_selection: v.target_selection.map(|t| known(t.as_str())),
+        status: v.status.map(|s| known(s.as_str())),
         created_at: v.created_at.map(seconds),
         last_updated_at: v.last_updated_at.map(seconds),
         completed_at: v.completed_at.map(seconds),
@@ -170,7 +168,7 @@ pub fn job_summary(v: sdk::JobSummary) -> Result<m::JobSummary, CallError> {
 
 pub fn execution_summary(v: sdk::JobExecutionSummary) -> Result<m::JobExecutionSummary, CallError> {
     Ok(m::JobExecutionSummary {
-        status: opt(v.status, |s| known(s.as_str(), "execution status"))?,
+        status: v.status.map(|s| known(s.as_str())),
         queued_at: v.queued_at.map(seconds),
         started_at: v.started_at.map(seconds),
         last_updated_at: v.last_updated_at.map(seconds),
@@ -182,7 +180,7 @@ pub fn execution_summary(v: sdk::JobExecutionSummary) -> Result<m::JobExecutionS
 pub fn execution(v: sdk::JobExecution) -> Result<m::JobExecution, CallError> {
     Ok(m::JobExecution {
         job_id: v.job_id,
-        status: opt(v.status, |s| known(s.as_str(), "execution status"))?,
+        status: v.status.map(|s| known(s.as_str())),
         force_canceled: v.force_canceled,
         status_details: v.status_details.map(|d| m::JobExecutionStatusDetails {
             details_map: string_map(d.details_map),

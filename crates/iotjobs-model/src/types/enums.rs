@@ -5,36 +5,61 @@ use serde::{Deserialize, Serialize};
 macro_rules! wire_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        ///
+        /// `Unknown` keeps a value this version does not know (one AWS added
+        /// later, or one sent in "off" validation mode) instead of failing.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum $name {
-            $(#[serde(rename = $text)] $variant,)*
+            $($variant,)*
+            Unknown(String),
         }
 
         impl $name {
+            /// The known values, in the service model's order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
             /// The text on the wire.
-            pub fn as_str(self) -> &'static str {
+            pub fn as_str(&self) -> &str {
                 match self {
                     $($name::$variant => $text,)*
+                    $name::Unknown(text) => text,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                match text {
+                    $($text => $name::$variant,)*
+                    other => $name::Unknown(other.to_owned()),
                 }
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
+            type Err = std::convert::Infallible;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($text => Ok($name::$variant),)*
-                    other => Err(format!("unknown {}: {other:?}", stringify!($name))),
-                }
+                Ok($name::from(s))
             }
         }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Ok($name::from(text.as_ref()))
             }
         }
     };
@@ -66,7 +91,7 @@ wire_enum!(
 
 impl JobExecutionStatus {
     /// Terminal executions never change status again.
-    pub fn is_terminal(self) -> bool {
+    pub fn is_terminal(&self) -> bool {
         !matches!(
             self,
             JobExecutionStatus::Queued | JobExecutionStatus::InProgress
@@ -100,11 +125,19 @@ mod tests {
     use super::*;
     use crate::schema;
 
+    #[test]
+    fn unknown_values_are_kept() {
+        let status: JobStatus = serde_json::from_str("\"PAUSED\"").unwrap();
+        assert_eq!(status, JobStatus::Unknown("PAUSED".into()));
+        assert_eq!(serde_json::to_string(&status).unwrap(), "\"PAUSED\"");
+        assert_eq!(JobStatus::from("IN_PROGRESS"), JobStatus::InProgress);
+    }
+
     /// The typed enums and the validation schema list the same values.
     #[test]
     fn enums_match_the_schema() {
-        fn texts<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
-            all.iter().map(|v| f(*v)).collect()
+        fn texts<T>(all: &[T], f: fn(&T) -> &str) -> Vec<&str> {
+            all.iter().map(f).collect()
         }
         assert_eq!(
             texts(TargetSelection::ALL, TargetSelection::as_str),

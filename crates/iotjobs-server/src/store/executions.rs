@@ -52,7 +52,7 @@ impl Store {
     ) -> ApiResult<()> {
         let execution = self.execution(&req.job_id, &req.thing_name, None)?;
         let force = req.force.unwrap_or(false);
-        match execution.status {
+        match &execution.status {
             JobExecutionStatus::Queued => {}
             JobExecutionStatus::InProgress if force => {}
             JobExecutionStatus::InProgress => {
@@ -140,7 +140,7 @@ impl Store {
             .take_while(|((job, _), _)| *job == req.job_id)
             .filter(|((_, thing), _)| after.as_ref() != Some(thing))
             .filter_map(|((_, thing), history)| Some((thing, history.last()?)))
-            .filter(|(_, e)| req.status.is_none_or(|s| e.status == s));
+            .filter(|(_, e)| req.status.as_ref().is_none_or(|s| e.status == *s));
         let mut summaries = Vec::new();
         for (thing, execution) in matching.by_ref().take(size) {
             summaries.push(JobExecutionSummaryForJob {
@@ -191,7 +191,7 @@ impl Store {
                     .is_none_or(|ns| self.jobs.get(*job_id).and_then(|j| j.namespace()) == Some(ns))
             })
             .filter_map(|job_id| Some((job_id, self.latest_execution(job_id, &req.thing_name)?)))
-            .filter(|(_, e)| req.status.is_none_or(|s| e.status == s));
+            .filter(|(_, e)| req.status.as_ref().is_none_or(|s| e.status == *s));
         let mut summaries = Vec::new();
         for (job_id, execution) in matching.by_ref().take(size) {
             summaries.push(JobExecutionSummaryForThing {

@@ -109,7 +109,7 @@ impl Store {
             let Some(execution) = history.last() else {
                 continue;
             };
-            let counter = match execution.status {
+            let counter = match &execution.status {
                 JobExecutionStatus::Queued => &mut details.number_of_queued_things,
                 JobExecutionStatus::InProgress => &mut details.number_of_in_progress_things,
                 JobExecutionStatus::Succeeded => &mut details.number_of_succeeded_things,
@@ -118,6 +118,8 @@ impl Store {
                 JobExecutionStatus::Rejected => &mut details.number_of_rejected_things,
                 JobExecutionStatus::Removed => &mut details.number_of_removed_things,
                 JobExecutionStatus::Canceled => &mut details.number_of_canceled_things,
+                // The store only ever holds the known statuses.
+                JobExecutionStatus::Unknown(_) => continue,
             };
             *counter.get_or_insert(0) += 1;
         }
@@ -175,10 +177,11 @@ impl Store {
             .range(..before)
             .rev()
             .map(|(seq, id)| (*seq, &self.jobs[id]))
-            .filter(|(_, job)| req.status.is_none_or(|s| job.status() == s))
+            .filter(|(_, job)| req.status.as_ref().is_none_or(|s| job.status() == *s))
             .filter(|(_, job)| {
                 req.target_selection
-                    .is_none_or(|s| job.job.target_selection == Some(s))
+                    .as_ref()
+                    .is_none_or(|s| job.job.target_selection.as_ref() == Some(s))
             })
             .filter(|(_, job)| {
                 req.namespace_id
@@ -198,8 +201,8 @@ impl Store {
                 job_arn: job.job_arn.clone(),
                 job_id: job.job_id.clone(),
                 thing_group_id: group_id.clone(),
-                target_selection: job.target_selection,
-                status: job.status,
+                target_selection: job.target_selection.clone(),
+                status: job.status.clone(),
                 created_at: job.created_at,
                 last_updated_at: job.last_updated_at,
                 completed_at: job.completed_at,
@@ -256,7 +259,7 @@ impl Store {
             // Canceling again with force reaches executions still in progress.
             JobStatus::Canceled if force => {}
             JobStatus::Canceled => return Ok(self.identity(&req.job_id)),
-            JobStatus::Completed | JobStatus::DeletionInProgress => {
+            JobStatus::Completed | JobStatus::DeletionInProgress | JobStatus::Unknown(_) => {
                 return Err(ApiError::invalid(format!(
                     "Job {} is {status} and cannot be canceled.",
                     req.job_id

@@ -23,7 +23,7 @@ impl JobRecord {
     }
 
     pub fn status(&self) -> JobStatus {
-        self.job.status.unwrap_or(JobStatus::InProgress)
+        self.job.status.clone().unwrap_or(JobStatus::InProgress)
     }
 
     pub fn namespace(&self) -> Option<&str> {
@@ -81,7 +81,7 @@ impl ExecutionRecord {
 
     pub fn summary(&self) -> JobExecutionSummary {
         JobExecutionSummary {
-            status: Some(self.status),
+            status: Some(self.status.clone()),
             queued_at: Some(self.queued_at),
             started_at: self.started_at,
             last_updated_at: Some(self.last_updated_at),
@@ -93,7 +93,7 @@ impl ExecutionRecord {
     pub fn describe(&self, thing_arn: String) -> JobExecution {
         JobExecution {
             job_id: Some(self.job_id.clone()),
-            status: Some(self.status),
+            status: Some(self.status.clone()),
             force_canceled: Some(self.force_canceled),
             status_details: Some(JobExecutionStatusDetails {
                 details_map: Some(self.status_details.clone()),
