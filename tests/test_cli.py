@@ -83,3 +83,12 @@ def test_serve_runs_until_interrupted() -> None:
         assert process.wait(timeout=10) == 0
     finally:
         process.kill()
+
+
+def test_demo() -> None:
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    assert "namespace ota: ['firmware-2-1']" in result.stdout
+    assert "after the deletion completes: ResourceNotFoundException" in result.stdout
+    assert "incrementFactor must have at most one decimal place" in result.stdout
+    assert "jobs sent: ['inventory-scan']" in result.stdout

@@ -6,6 +6,9 @@ run (missing file, invalid JSON, unknown operation).
 
 ``python -m iotjobs serve [--host H] [--port N]`` runs the local Jobs
 server until Ctrl-C.
+
+``python -m iotjobs demo`` walks through a namespaced job's life against
+the embedded local server.
 """
 
 from __future__ import annotations
@@ -98,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
         default="real",
         help="manual: time moves only through POST /_emulator/advance",
     )
+    commands.add_parser(
+        "demo",
+        help="the life of a namespaced job, against the embedded local server",
+        description="Start the embedded local server and walk through a namespaced job's life with the sync client.",
+    )
     return parser
 
 
@@ -112,6 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate_command(options.operation, options.file, options.validation)
     if options.command == "serve":
         return _serve_command(options.host, options.port, options.clock)
+    if options.command == "demo":
+        from .demo import run
+
+        run()
+        return EXIT_OK
     return _fail(f"unknown command {options.command!r}")  # pragma: no cover - argparse rejects it first
 
 
