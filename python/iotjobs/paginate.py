@@ -6,8 +6,6 @@ The page logic lives in :class:`_Pages`; :class:`Paginator` (sync) and
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any, AsyncIterator, Callable, Dict, Iterator, Mapping, Optional
 
 from .exceptions import ParamValidationError
@@ -20,11 +18,21 @@ RESULT_KEYS = {
 }
 
 
+# base64 and json are imported on first use: most programs never resume a
+# paginator, and the client should stay cheap to import.
+
+
 def _encode(token: Optional[str], skip: int) -> str:
+    import base64
+    import json
+
     return base64.urlsafe_b64encode(json.dumps({"nextToken": token, "skip": skip}).encode()).decode()
 
 
 def _decode(starting_token: str) -> Dict[str, Any]:
+    import base64
+    import json
+
     try:
         state = json.loads(base64.urlsafe_b64decode(starting_token.encode()))
         if isinstance(state, dict) and isinstance(state.get("skip", 0), int):

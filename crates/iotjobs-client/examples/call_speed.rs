@@ -6,7 +6,7 @@ use iotjobs_model::{Mode, Request};
 use iotjobs_server::{RunningServer, ServerConfig};
 use std::time::Instant;
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 1)]
+#[tokio::main(flavor = "current_thread")]
 async fn main() {
     let server = RunningServer::start(ServerConfig::default()).await.unwrap();
     let config = ClientConfig {

@@ -96,21 +96,87 @@ pub async fn sdk_client(config: &ClientConfig) -> Result<Built, CallError> {
 }
 
 async fn build(config: &ClientConfig) -> Result<Built, CallError> {
-    let retry = match config.retry_mode {
+    if let (Some(region), CredentialSource::Explicit { .. }) = (&config.region, &config.credentials)
+    {
+        if config.profile_name.is_none() {
+            return Ok(build_direct(config, region));
+        }
+    }
+    build_from_environment(config).await
+}
+
+fn retry_config(config: &ClientConfig) -> RetryConfig {
+    match config.retry_mode {
         RetryMode::Standard => RetryConfig::standard(),
         RetryMode::Adaptive => RetryConfig::adaptive(),
     }
-    .with_max_attempts(config.max_attempts.max(1));
-    let timeouts = TimeoutConfig::builder()
+    .with_max_attempts(config.max_attempts.max(1))
+}
+
+fn timeout_config(config: &ClientConfig) -> TimeoutConfig {
+    TimeoutConfig::builder()
         .connect_timeout(config.connect_timeout)
         .read_timeout(config.read_timeout)
-        .build();
+        .build()
+}
+
+fn endpoint_of(config: &ClientConfig, region: Option<&str>) -> String {
+    match (&config.endpoint_url, region) {
+        (Some(url), _) => url.clone(),
+        (None, Some(region)) => format!("https://iot.{region}.amazonaws.com"),
+        (None, None) => "https://iot.amazonaws.com".to_owned(),
+    }
+}
+
+fn explicit_credentials(config: &ClientConfig) -> Option<Credentials> {
+    match &config.credentials {
+        CredentialSource::Explicit {
+            access_key_id,
+            secret_access_key,
+            session_token,
+        } => Some(Credentials::new(
+            access_key_id,
+            secret_access_key,
+            session_token.clone(),
+            None,
+            "iotjobs",
+        )),
+        _ => None,
+    }
+}
+
+/// Region and credentials given: nothing to look up in the environment,
+/// so the SDK client is configured directly (faster, and lighter than
+/// loading the shared AWS configuration).
+fn build_direct(config: &ClientConfig, region: &str) -> Built {
+    let mut sdk = aws_sdk_iot::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_owned()))
+        .retry_config(retry_config(config))
+        .timeout_config(timeout_config(config))
+        .stalled_stream_protection(StalledStreamProtectionConfig::disabled());
+    if let Some(credentials) = explicit_credentials(config) {
+        sdk = sdk.credentials_provider(credentials);
+    }
+    if let Some(url) = &config.endpoint_url {
+        sdk = sdk.endpoint_url(url);
+    }
+    Built {
+        sdk: aws_sdk_iot::Client::from_conf(sdk.build()),
+        region: Some(region.to_owned()),
+        endpoint: endpoint_of(config, Some(region)),
+    }
+}
+
+/// Region or credentials come from the environment, profiles or the
+/// standard chain, as aws-config resolves them.
+async fn build_from_environment(config: &ClientConfig) -> Result<Built, CallError> {
     // Stalled-stream protection watches long downloads; Jobs answers are
     // small JSON bodies, and its per-request timers cost more than the
     // read timeout that already bounds a stalled answer.
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .retry_config(retry)
-        .timeout_config(timeouts)
+        .retry_config(retry_config(config))
+        .timeout_config(timeout_config(config))
         .stalled_stream_protection(StalledStreamProtectionConfig::disabled());
     let profile = match &config.credentials {
         CredentialSource::Profile(name) => Some(name.clone()),
@@ -125,31 +191,15 @@ async fn build(config: &ClientConfig) -> Result<Built, CallError> {
     if let Some(url) = &config.endpoint_url {
         loader = loader.endpoint_url(url);
     }
-    if let CredentialSource::Explicit {
-        access_key_id,
-        secret_access_key,
-        session_token,
-    } = &config.credentials
-    {
-        loader = loader.credentials_provider(Credentials::new(
-            access_key_id,
-            secret_access_key,
-            session_token.clone(),
-            None,
-            "iotjobs",
-        ));
+    if let Some(credentials) = explicit_credentials(config) {
+        loader = loader.credentials_provider(credentials);
     }
     let sdk_config = loader.load().await;
     let region = sdk_config.region().map(|r| r.to_string());
-    let endpoint = match (&config.endpoint_url, &region) {
-        (Some(url), _) => url.clone(),
-        (None, Some(region)) => format!("https://iot.{region}.amazonaws.com"),
-        (None, None) => "https://iot.amazonaws.com".to_owned(),
-    };
     Ok(Built {
         sdk: aws_sdk_iot::Client::new(&sdk_config),
+        endpoint: endpoint_of(config, region.as_deref()),
         region,
-        endpoint,
     })
 }
 
