@@ -18,10 +18,11 @@ fn opt<T, U>(
     v.map(f).transpose()
 }
 
-/// Epoch seconds with millisecond precision, as the wire carries them.
+/// Epoch seconds as the wire carried them (the SDK parses the JSON number
+/// into whole seconds and nanoseconds; summing them back gives the same
+/// float boto3 reads).
 pub fn seconds(t: DateTime) -> f64 {
-    let millis = t.secs() as f64 * 1000.0 + f64::from(t.subsec_nanos() / 1_000_000);
-    millis / 1000.0
+    t.as_secs_f64()
 }
 
 fn string_map(v: Option<std::collections::HashMap<String, String>>) -> Option<m::StringMap> {
