@@ -24,6 +24,7 @@ from typing import Any, Dict, List
 
 VENV = Path.home() / ".cache" / "iotjobs" / "bench-venv"
 CREDENTIALS = 'region_name="us-east-1", aws_access_key_id="bench", aws_secret_access_key="bench"'
+THING = "arn:aws:iot:us-east-1:123456789012:thing/t"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "create_job.json"
 
 
@@ -109,7 +110,7 @@ def main() -> None:
         run_json(
             sys.executable,
             make_iotjobs
-            + "\nclient.create_job(jobId='bench-job', targets=['arn:aws:iot:us-east-1:123456789012:thing/t'], document='{}')\nprint('{}')",
+            + f"\nclient.create_job(jobId='bench-job', targets=[{THING!r}], document='{{}}')\nprint('{{}}')",
         )
 
         results: Dict[str, Dict[str, float]] = {"iotjobs": {}, "boto3": {}, "aioboto3": {}}
@@ -132,7 +133,8 @@ def main() -> None:
                 aio_python,
                 ASYNC.format(
                     imports="import aioboto3",
-                    open_client=f"async with aioboto3.Session().client('iot', endpoint_url={url!r}, {CREDENTIALS}) as client:",
+                    open_client="async with aioboto3.Session().client("
+                    f"'iot', endpoint_url={url!r}, {CREDENTIALS}) as client:",
                 ),
             )
         )

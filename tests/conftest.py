@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import os
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict
 
@@ -91,7 +91,9 @@ os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")  # never probe instan
 def iotjobs_clients(endpoint_url: str, **options: Any) -> Any:
     """A sync and an async iotjobs client for a local endpoint, no retries."""
     options.setdefault("config", iotjobs.Config(retries={"total_max_attempts": 1}))
-    kwargs = dict(region_name="us-east-1", endpoint_url=endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing")
+    kwargs = dict(
+        region_name="us-east-1", endpoint_url=endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing"
+    )
     kwargs.update(options)
     return iotjobs.JobsClient(**kwargs), iotjobs.AsyncJobsClient(**kwargs)
 

@@ -84,14 +84,24 @@ def test_no_region(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, server: Local
 
 
 def test_no_credentials(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, server: LocalJobsServer) -> None:
-    for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                 "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]:
+    for name in [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    ]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    client = iotjobs.client(region_name="us-east-1", endpoint_url=server.endpoint_url,
-                            config=iotjobs.Config(retries={"total_max_attempts": 1}))
+    client = iotjobs.client(
+        region_name="us-east-1",
+        endpoint_url=server.endpoint_url,
+        config=iotjobs.Config(retries={"total_max_attempts": 1}),
+    )
     with pytest.raises(NoCredentialsError, match="AWS_ACCESS_KEY_ID"):
         client.describe_job(jobId="j")
 

@@ -37,16 +37,47 @@ def outcome(call: Any, name: str, **kwargs: Any) -> Any:
     try:
         return normalized(call(name, **kwargs))
     except iotjobs.ClientError as err:
-        return ("error", type(err).__name__, err.response["Error"]["Code"], err.response["ResponseMetadata"]["HTTPStatusCode"])
+        return (
+            "error",
+            type(err).__name__,
+            err.response["Error"]["Code"],
+            err.response["ResponseMetadata"]["HTTPStatusCode"],
+        )
 
 
 def lifecycle(call: Any) -> List[Any]:
     steps = [
-        ("create_job", dict(jobId="j", targets=[thing("a"), group("fleet")], document="{}", targetSelection="CONTINUOUS",
-                            namespaceId="ns", description="d", tags=[{"Key": "k", "Value": "v"}],
-                            abortConfig={"criteriaList": [{"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.5, "minNumberOfExecutedThings": 2}]},
-                            jobExecutionsRolloutConfig={"maximumPerMinute": 50, "exponentialRate": {"baseRatePerMinute": 5, "incrementFactor": 1.5, "rateIncreaseCriteria": {"numberOfNotifiedThings": 10}}},
-                            timeoutConfig={"inProgressTimeoutInMinutes": 30})),
+        (
+            "create_job",
+            dict(
+                jobId="j",
+                targets=[thing("a"), group("fleet")],
+                document="{}",
+                targetSelection="CONTINUOUS",
+                namespaceId="ns",
+                description="d",
+                tags=[{"Key": "k", "Value": "v"}],
+                abortConfig={
+                    "criteriaList": [
+                        {
+                            "failureType": "FAILED",
+                            "action": "CANCEL",
+                            "thresholdPercentage": 10.5,
+                            "minNumberOfExecutedThings": 2,
+                        }
+                    ]
+                },
+                jobExecutionsRolloutConfig={
+                    "maximumPerMinute": 50,
+                    "exponentialRate": {
+                        "baseRatePerMinute": 5,
+                        "incrementFactor": 1.5,
+                        "rateIncreaseCriteria": {"numberOfNotifiedThings": 10},
+                    },
+                },
+                timeoutConfig={"inProgressTimeoutInMinutes": 30},
+            ),
+        ),
         ("create_job", dict(jobId="j", targets=[thing("a")], document="{}")),
         ("describe_job", dict(jobId="j")),
         ("get_job_document", dict(jobId="j")),
@@ -73,8 +104,12 @@ def test_every_operation_sync_and_async_agree(both: Both) -> None:
     sync, aio = both.run(lifecycle)
     assert sync == aio
     created, duplicate, described, document, listed, updated, associated = sync[:7]
-    assert created == {"jobArn": "arn:aws:iot:us-east-1:123456789012:job/j", "jobId": "j", "description": "d",
-                       "ResponseMetadata": {"HTTPStatusCode": 200, "RetryAttempts": 0}}
+    assert created == {
+        "jobArn": "arn:aws:iot:us-east-1:123456789012:job/j",
+        "jobId": "j",
+        "description": "d",
+        "ResponseMetadata": {"HTTPStatusCode": 200, "RetryAttempts": 0},
+    }
     assert duplicate == ("error", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException", 409)
     job = described["job"]
     assert job["status"] == "IN_PROGRESS" and job["namespaceId"] == "ns"
@@ -103,7 +138,10 @@ def test_errors_have_botocores_shape(both: Both) -> None:
     err = caught.value
     assert isinstance(err, iotjobs.ClientError) and isinstance(err, iotjobs.exceptions.ResourceNotFoundException)
     assert err.operation_name == "DescribeJob"
-    assert str(err) == "An error occurred (ResourceNotFoundException) when calling the DescribeJob operation: Job nope does not exist."
+    assert (
+        str(err)
+        == "An error occurred (ResourceNotFoundException) when calling the DescribeJob operation: Job nope does not exist."
+    )
     assert set(err.response) == {"Error", "ResponseMetadata"}
     assert err.response["ResponseMetadata"]["HTTPStatusCode"] == 404
     both.sync.create_job(jobId="dup", targets=[thing("a")], document="{}")
@@ -115,8 +153,18 @@ def test_errors_have_botocores_shape(both: Both) -> None:
 
 def test_validation_runs_before_sending(both: Both, server: Any) -> None:
     with pytest.raises(iotjobs.ParamValidationError) as caught:
-        both.sync.create_job(jobId="j", targets=[thing("a")], document="{}",
-                             jobExecutionsRolloutConfig={"exponentialRate": {"baseRatePerMinute": 1, "incrementFactor": 1.55, "rateIncreaseCriteria": {"numberOfNotifiedThings": 1}}})
+        both.sync.create_job(
+            jobId="j",
+            targets=[thing("a")],
+            document="{}",
+            jobExecutionsRolloutConfig={
+                "exponentialRate": {
+                    "baseRatePerMinute": 1,
+                    "incrementFactor": 1.55,
+                    "rateIncreaseCriteria": {"numberOfNotifiedThings": 1},
+                }
+            },
+        )
     assert caught.value.errors[0]["path"] == "jobExecutionsRolloutConfig.exponentialRate.incrementFactor"
     assert server.state()["jobs"] == []  # nothing was sent
     with pytest.raises(TypeError):
@@ -128,11 +176,23 @@ def test_validation_runs_before_sending(both: Both, server: Any) -> None:
 def test_validation_modes(server: Any) -> None:
     from conftest import iotjobs_clients
 
-    loose, _ = iotjobs_clients(server.endpoint_url, config=iotjobs.Config(validation="model", retries={"total_max_attempts": 1}))
+    loose, _ = iotjobs_clients(
+        server.endpoint_url, config=iotjobs.Config(validation="model", retries={"total_max_attempts": 1})
+    )
     # The server still refuses it: the documented rule lives there too.
     with pytest.raises(loose.exceptions.InvalidRequestException, match="incrementFactor"):
-        loose.create_job(jobId="j", targets=[thing("a")], document="{}",
-                         jobExecutionsRolloutConfig={"exponentialRate": {"baseRatePerMinute": 1, "incrementFactor": 1.55, "rateIncreaseCriteria": {"numberOfNotifiedThings": 1}}})
+        loose.create_job(
+            jobId="j",
+            targets=[thing("a")],
+            document="{}",
+            jobExecutionsRolloutConfig={
+                "exponentialRate": {
+                    "baseRatePerMinute": 1,
+                    "incrementFactor": 1.55,
+                    "rateIncreaseCriteria": {"numberOfNotifiedThings": 1},
+                }
+            },
+        )
 
 
 def test_async_validation_raises_at_call_time(both: Both) -> None:
@@ -157,7 +217,9 @@ def test_paginators_sync_and_async(both: Both) -> None:
     limited = list(both.sync.get_paginator("list_jobs").paginate(PaginationConfig={"PageSize": 3, "MaxItems": 4}))
     assert [len(p["jobs"]) for p in limited] == [3, 1]
     resume = limited[-1]["NextToken"]
-    rest = list(both.sync.get_paginator("list_jobs").paginate(PaginationConfig={"PageSize": 3, "StartingToken": resume}))
+    rest = list(
+        both.sync.get_paginator("list_jobs").paginate(PaginationConfig={"PageSize": 3, "StartingToken": resume})
+    )
     ids = [j["jobId"] for p in limited + rest for j in p["jobs"]]
     assert ids == [f"p{i}" for i in reversed(range(7))]
 
@@ -196,8 +258,12 @@ def test_meta_and_lifecycle(server: Any) -> None:
 
 
 def test_credentials_never_shown(server: Any) -> None:
-    client = iotjobs.client(region_name="us-east-1", endpoint_url=server.endpoint_url,
-                            aws_access_key_id="AKIDSECRETID", aws_secret_access_key="sEcReTkEy123")
+    client = iotjobs.client(
+        region_name="us-east-1",
+        endpoint_url=server.endpoint_url,
+        aws_access_key_id="AKIDSECRETID",
+        aws_secret_access_key="sEcReTkEy123",
+    )
     for text in (repr(client), str(client), repr(client.meta.__dict__), repr(vars(client))):
         assert "sEcReTkEy123" not in text and "AKIDSECRETID" not in text
     with pytest.raises(iotjobs.ClientError) as caught:

@@ -61,8 +61,19 @@ FULL_JOB = dict(
     description="rollout",
     namespaceId="ns",
     presignedUrlConfig={"roleArn": "arn:aws:iam::123456789012:role/ota", "expiresInSec": 600},
-    jobExecutionsRolloutConfig={"maximumPerMinute": 100, "exponentialRate": {"baseRatePerMinute": 10, "incrementFactor": 2.5, "rateIncreaseCriteria": {"numberOfSucceededThings": 5}}},
-    abortConfig={"criteriaList": [{"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 33.33, "minNumberOfExecutedThings": 3}]},
+    jobExecutionsRolloutConfig={
+        "maximumPerMinute": 100,
+        "exponentialRate": {
+            "baseRatePerMinute": 10,
+            "incrementFactor": 2.5,
+            "rateIncreaseCriteria": {"numberOfSucceededThings": 5},
+        },
+    },
+    abortConfig={
+        "criteriaList": [
+            {"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 33.33, "minNumberOfExecutedThings": 3}
+        ]
+    },
     timeoutConfig={"inProgressTimeoutInMinutes": 90},
     tags=[{"Key": "team", "Value": "fleet"}],
 )
@@ -155,10 +166,19 @@ def test_a_boto3_script_runs_unchanged() -> None:
             assert err.response["Error"]["Code"] == "ResourceAlreadyExistsException"
         ids = [job["jobId"] for page in iot.get_paginator("list_jobs").paginate() for job in page["jobs"]]
         execution = iot.describe_job_execution(jobId="ota-1", thingName="dev-1")["execution"]
-        return ids + [execution["status"], execution["queuedAt"].isoformat()[:4]]
+        return [*ids, execution["status"], execution["queuedAt"].isoformat()[:4]]
 
     with LocalJobsServer() as server:
         expected = script(boto3_iot(server.endpoint_url))
         server.reset()
-        assert script(iotjobs.client(region_name="us-east-1", endpoint_url=server.endpoint_url,
-                                     aws_access_key_id="k", aws_secret_access_key="s")) == expected
+        assert (
+            script(
+                iotjobs.client(
+                    region_name="us-east-1",
+                    endpoint_url=server.endpoint_url,
+                    aws_access_key_id="k",
+                    aws_secret_access_key="s",
+                )
+            )
+            == expected
+        )

@@ -1,6 +1,6 @@
-from typing import Any, List, Literal, Mapping, final
+from typing import Any, Awaitable, List, Literal, Mapping, final
 
-__all__ = ["LocalServer", "__version__", "operation_names", "validate"]
+__all__ = ["ClientCore", "LocalServer", "__version__", "operation_names", "validate"]
 
 __version__: str
 
@@ -23,3 +23,27 @@ class LocalServer:
     def reset(self) -> None: ...
     def advance(self, seconds: float) -> float: ...
     def state_json(self) -> str: ...
+
+@final
+class ClientCore:
+    def __new__(
+        cls,
+        *,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        profile_name: str | None = None,
+        retry_mode: str = "standard",
+        max_attempts: int = 3,
+        connect_timeout: float = 60.0,
+        read_timeout: float = 60.0,
+        validation: str = "strict",
+    ) -> ClientCore: ...
+    @property
+    def region_name(self) -> str | None: ...
+    @property
+    def endpoint_url(self) -> str: ...
+    def call(self, operation: str, params: Mapping[str, Any]) -> Any: ...
+    def call_async(self, operation: str, params: Mapping[str, Any]) -> Awaitable[Any]: ...

@@ -9,7 +9,7 @@ shapes the answer exactly as boto3 does.
 from __future__ import annotations
 
 from types import SimpleNamespace, TracebackType
-from typing import Any, Callable, Dict, Mapping, Optional, Type
+from typing import Any, Callable, Dict, Mapping, Type
 
 from . import exceptions
 from ._core import ClientCore, operation_names
@@ -30,8 +30,8 @@ class Config:
     def __init__(
         self,
         *,
-        region_name: Optional[str] = None,
-        retries: Optional[Mapping[str, Any]] = None,
+        region_name: str | None = None,
+        retries: Mapping[str, Any] | None = None,
         connect_timeout: float = 60,
         read_timeout: float = 60,
         validation: str = "strict",
@@ -39,7 +39,9 @@ class Config:
         retries = dict(retries or {})
         unknown = set(retries) - {"max_attempts", "total_max_attempts", "mode"}
         if unknown:
-            raise ValueError(f"unknown retries option(s) {sorted(unknown)}; expected max_attempts, total_max_attempts, mode")
+            raise ValueError(
+                f"unknown retries option(s) {sorted(unknown)}; expected max_attempts, total_max_attempts, mode"
+            )
         self.region_name = region_name
         self.retries = retries
         self.connect_timeout = connect_timeout
@@ -61,7 +63,7 @@ class Config:
 
 
 class _Meta:
-    def __init__(self, region_name: Optional[str], endpoint_url: str) -> None:
+    def __init__(self, region_name: str | None, endpoint_url: str) -> None:
         self.region_name = region_name
         self.endpoint_url = endpoint_url
 
@@ -74,13 +76,13 @@ class _Client:
 
     def __init__(
         self,
-        region_name: Optional[str] = None,
-        endpoint_url: Optional[str] = None,
-        aws_access_key_id: Optional[str] = None,
-        aws_secret_access_key: Optional[str] = None,
-        aws_session_token: Optional[str] = None,
-        profile_name: Optional[str] = None,
-        config: Optional[Config] = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        profile_name: str | None = None,
+        config: Config | None = None,
     ) -> None:
         config = config or Config()
         self._core = ClientCore(
@@ -109,7 +111,9 @@ class _Client:
         """A paginator for ``list_jobs``, ``list_job_executions_for_thing``
         or ``list_job_executions_for_job``."""
         if operation_name not in RESULT_KEYS:
-            raise ValueError(f"operation {operation_name!r} cannot be paginated; expected one of: {', '.join(RESULT_KEYS)}")
+            raise ValueError(
+                f"operation {operation_name!r} cannot be paginated; expected one of: {', '.join(RESULT_KEYS)}"
+            )
         return self._paginator_class(getattr(self, operation_name), RESULT_KEYS[operation_name])
 
     def can_paginate(self, operation_name: str) -> bool:
@@ -136,7 +140,7 @@ class JobsClient(_Client):
         return self
 
     def __exit__(
-        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+        self, exc_type: Type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
 
@@ -154,7 +158,7 @@ class AsyncJobsClient(_Client):
         return self
 
     async def __aexit__(
-        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+        self, exc_type: Type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
 
@@ -190,13 +194,13 @@ for _name in operation_names():
 def client(
     service_name: str = "iot",
     *,
-    region_name: Optional[str] = None,
-    endpoint_url: Optional[str] = None,
-    aws_access_key_id: Optional[str] = None,
-    aws_secret_access_key: Optional[str] = None,
-    aws_session_token: Optional[str] = None,
-    profile_name: Optional[str] = None,
-    config: Optional[Config] = None,
+    region_name: str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    profile_name: str | None = None,
+    config: Config | None = None,
 ) -> JobsClient:
     """``iotjobs.client()``: the drop-in for ``boto3.client("iot")``."""
     if service_name != "iot":

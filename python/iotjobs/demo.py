@@ -57,8 +57,18 @@ def run() -> None:
             },
             abortConfig={
                 "criteriaList": [
-                    {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.0, "minNumberOfExecutedThings": 10},
-                    {"failureType": "TIMED_OUT", "action": "CANCEL", "thresholdPercentage": 25.0, "minNumberOfExecutedThings": 5},
+                    {
+                        "failureType": "FAILED",
+                        "action": "CANCEL",
+                        "thresholdPercentage": 10.0,
+                        "minNumberOfExecutedThings": 10,
+                    },
+                    {
+                        "failureType": "TIMED_OUT",
+                        "action": "CANCEL",
+                        "thresholdPercentage": 25.0,
+                        "minNumberOfExecutedThings": 5,
+                    },
                 ]
             },
             timeoutConfig={"inProgressTimeoutInMinutes": 60},
@@ -110,7 +120,12 @@ def run() -> None:
                 },
                 abortConfig={
                     "criteriaList": [
-                        {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10.999, "minNumberOfExecutedThings": 10}
+                        {
+                            "failureType": "FAILED",
+                            "action": "CANCEL",
+                            "thresholdPercentage": 10.999,
+                            "minNumberOfExecutedThings": 10,
+                        }
                     ]
                 },
             )

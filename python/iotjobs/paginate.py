@@ -6,7 +6,7 @@ The page logic lives in :class:`_Pages`; :class:`Paginator` (sync) and
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Callable, Dict, Iterator, Mapping, Optional
+from typing import Any, AsyncIterator, Callable, Dict, Iterator, Mapping
 
 from .exceptions import ParamValidationError
 
@@ -22,7 +22,7 @@ RESULT_KEYS = {
 # paginator, and the client should stay cheap to import.
 
 
-def _encode(token: Optional[str], skip: int) -> str:
+def _encode(token: str | None, skip: int) -> str:
     import base64
     import json
 
@@ -49,14 +49,14 @@ class _Pages:
     """Which request to send next, and how to trim what comes back, for
     ``PaginationConfig`` = ``MaxItems`` / ``PageSize`` / ``StartingToken``."""
 
-    def __init__(self, result_key: str, kwargs: Mapping[str, Any], config: Optional[Mapping[str, Any]]) -> None:
+    def __init__(self, result_key: str, kwargs: Mapping[str, Any], config: Mapping[str, Any] | None) -> None:
         config = dict(config or {})
         self.result_key = result_key
         self.kwargs = dict(kwargs)
-        self.max_items: Optional[int] = config.get("MaxItems")
+        self.max_items: int | None = config.get("MaxItems")
         if config.get("PageSize") is not None:
             self.kwargs["maxResults"] = config["PageSize"]
-        self.token: Optional[str] = None
+        self.token: str | None = None
         self.skip = 0
         if config.get("StartingToken"):
             state = _decode(config["StartingToken"])
@@ -100,7 +100,7 @@ class Paginator:
         self._method = method
         self._result_key = result_key
 
-    def paginate(self, *, PaginationConfig: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Iterator[Dict[str, Any]]:
+    def paginate(self, *, PaginationConfig: Mapping[str, Any] | None = None, **kwargs: Any) -> Iterator[Dict[str, Any]]:
         pages = _Pages(self._result_key, kwargs, PaginationConfig)
         while not pages.done:
             yield pages.accept(self._method(**pages.request()))
@@ -114,7 +114,7 @@ class AsyncPaginator:
         self._result_key = result_key
 
     async def paginate(
-        self, *, PaginationConfig: Optional[Mapping[str, Any]] = None, **kwargs: Any
+        self, *, PaginationConfig: Mapping[str, Any] | None = None, **kwargs: Any
     ) -> AsyncIterator[Dict[str, Any]]:
         pages = _Pages(self._result_key, kwargs, PaginationConfig)
         while not pages.done:

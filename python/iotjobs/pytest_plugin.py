@@ -16,7 +16,8 @@ import pytest
 from .client import AsyncJobsClient, JobsClient
 from .testing import LocalJobsServer
 
-_TEST_CLIENT_OPTIONS = {"region_name": "us-east-1", "aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+# Any credentials do: the local server accepts every signature.
+_REGION, _KEY, _SECRET = "us-east-1", "testing", "testing"
 
 
 @pytest.fixture(scope="session")
@@ -35,11 +36,13 @@ def iot_jobs_server(_iot_jobs_session_server: LocalJobsServer) -> LocalJobsServe
 @pytest.fixture
 def iot_jobs_client(iot_jobs_server: LocalJobsServer) -> Iterator[JobsClient]:
     """A sync client for ``iot_jobs_server``."""
-    with JobsClient(endpoint_url=iot_jobs_server.endpoint_url, **_TEST_CLIENT_OPTIONS) as client:
+    url = iot_jobs_server.endpoint_url
+    with JobsClient(_REGION, url, aws_access_key_id=_KEY, aws_secret_access_key=_SECRET) as client:
         yield client
 
 
 @pytest.fixture
 def iot_jobs_async_client(iot_jobs_server: LocalJobsServer) -> AsyncJobsClient:
     """An asyncio client for ``iot_jobs_server``."""
-    return AsyncJobsClient(endpoint_url=iot_jobs_server.endpoint_url, **_TEST_CLIENT_OPTIONS)
+    url = iot_jobs_server.endpoint_url
+    return AsyncJobsClient(_REGION, url, aws_access_key_id=_KEY, aws_secret_access_key=_SECRET)
