@@ -21,7 +21,10 @@ fn answer(value: impl Serialize, metadata: Metadata) -> Result<Answer, CallError
 
 macro_rules! operations {
     ($($variant:ident($request:ty) => $method:ident),* $(,)?) => {
-        /// A validated, typed request.
+        /// A validated, typed request. One is built per call and moved into
+        /// that call's future, so the size spread between variants costs
+        /// nothing worth a box.
+        #[allow(clippy::large_enum_variant)]
         pub enum Prepared {
             $($variant($request),)*
         }
