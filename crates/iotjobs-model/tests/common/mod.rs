@@ -139,3 +139,24 @@ pub fn boundary(op: Operation, base: &Value, path: &str, good: &[Value], bad: &[
 pub fn text(n: usize) -> Value {
     Value::String("x".repeat(n))
 }
+
+/// The full create_job request (a fresh copy).
+pub fn create() -> Value {
+    full_create_job()
+}
+
+pub fn tag_list(n: usize) -> Value {
+    Value::Array(
+        (0..n)
+            .map(|i| json!({"Key": format!("k{i}"), "Value": "v"}))
+            .collect(),
+    )
+}
+
+pub fn target_list(n: usize) -> Value {
+    Value::Array(
+        (0..n)
+            .map(|i| json!(format!("arn:aws:iot:us-east-1:123456789012:thing/t{i}")))
+            .collect(),
+    )
+}
