@@ -49,17 +49,23 @@ def boto3_iot(endpoint_url: str, check_errors: bool = True) -> Any:
     return client
 
 
-@pytest.fixture(scope="session")
-def shared_server() -> Iterator[LocalJobsServer]:
-    with LocalJobsServer() as server:
-        yield server
-
-
 @pytest.fixture
-def server(shared_server: LocalJobsServer) -> LocalJobsServer:
-    """The session's server, emptied for this test."""
-    shared_server.reset()
-    return shared_server
+def server(iot_jobs_server: LocalJobsServer) -> LocalJobsServer:
+    """The plugin's session server (see iotjobs.pytest_plugin), emptied for this test."""
+    return iot_jobs_server
+
+
+@pytest.fixture(scope="session")
+def moto_url() -> Iterator[str]:
+    """A moto server on 127.0.0.1, for comparisons."""
+    from moto.server import ThreadedMotoServer
+
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    try:
+        yield f"http://127.0.0.1:{moto._server.server_port}"  # type: ignore[attr-defined]
+    finally:
+        moto.stop()
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ a moto server for the operations moto supports."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, List
+from typing import Any, List
 
-import pytest
 from conftest import boto3_iot, iotjobs_clients
-from moto.server import ThreadedMotoServer
 from server_helpers import group, thing
 
 import iotjobs
@@ -132,16 +130,6 @@ MOTO_STEPS = [
     ("cancel_job", dict(jobId="m1")),
     ("delete_job", dict(jobId="m1")),
 ]
-
-
-@pytest.fixture(scope="module")
-def moto_url() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{server._server.server_port}"  # type: ignore[attr-defined]
-    finally:
-        server.stop()
 
 
 def test_boto3_and_iotjobs_agree_on_moto(moto_url: str) -> None:

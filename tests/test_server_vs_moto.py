@@ -8,11 +8,9 @@ the test, so the list stays true as either side changes.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterator
+from typing import Any, Callable, Dict
 
-import pytest
 from conftest import boto3_iot
-from moto.server import ThreadedMotoServer
 from server_helpers import group, thing
 
 from iotjobs.testing import LocalJobsServer
@@ -106,20 +104,10 @@ def list_two_pages(iot: Any) -> Dict[str, Any]:
     return {"first": [j["jobId"] for j in first["jobs"]], "second": [j["jobId"] for j in second["jobs"]]}
 
 
-@pytest.fixture(scope="module")
-def moto_endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{server._server.server_port}"  # type: ignore[attr-defined]
-    finally:
-        server.stop()
-
-
-def test_scenario_against_both(moto_endpoint: str) -> None:
+def test_scenario_against_both(moto_url: str) -> None:
     with LocalJobsServer(clock="manual") as ours:
         mine = scenario(boto3_iot(ours.endpoint_url))
-    theirs = scenario(boto3_iot(moto_endpoint, check_errors=False))  # moto's 500 pages are expected
+    theirs = scenario(boto3_iot(moto_url, check_errors=False))  # moto's 500 pages are expected
     differing = {step for step in mine if mine[step] != theirs[step]}
     assert differing == set(DIFFERENCES), {
         "newly different": {s: (mine[s], theirs[s]) for s in differing - set(DIFFERENCES)},

@@ -21,6 +21,22 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::InvalidRequest,
+        ErrorCode::ResourceNotFound,
+        ErrorCode::ResourceAlreadyExists,
+        ErrorCode::LimitExceeded,
+        ErrorCode::Throttling,
+        ErrorCode::ServiceUnavailable,
+        ErrorCode::InvalidStateTransition,
+        ErrorCode::VersionConflict,
+        ErrorCode::Conflict,
+        ErrorCode::InternalFailure,
+        ErrorCode::Serialization,
+        ErrorCode::UnknownOperation,
+        ErrorCode::PayloadTooLarge,
+    ];
+
     /// The error shape name, sent in `X-Amzn-ErrorType`.
     pub fn name(self) -> &'static str {
         match self {
@@ -59,24 +75,10 @@ impl ErrorCode {
 
     /// Looks a code up by shape name (for injected faults and tests).
     pub fn from_name(name: &str) -> Option<ErrorCode> {
-        use ErrorCode::*;
-        [
-            InvalidRequest,
-            ResourceNotFound,
-            ResourceAlreadyExists,
-            LimitExceeded,
-            Throttling,
-            ServiceUnavailable,
-            InvalidStateTransition,
-            VersionConflict,
-            Conflict,
-            InternalFailure,
-            Serialization,
-            UnknownOperation,
-            PayloadTooLarge,
-        ]
-        .into_iter()
-        .find(|code| code.name() == name)
+        ErrorCode::ALL
+            .iter()
+            .copied()
+            .find(|code| code.name() == name)
     }
 }
 
@@ -137,3 +139,21 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn statuses_follow_the_service_model() {
+        let status = |name: &str| ErrorCode::from_name(name).map(ErrorCode::status);
+        assert_eq!(status("ThrottlingException"), Some(400));
+        assert_eq!(status("LimitExceededException"), Some(410));
+        assert_eq!(status("ServiceUnavailableException"), Some(503));
+        assert_eq!(status("InvalidStateTransitionException"), Some(409));
+        assert_eq!(status("NoSuchException"), None);
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::from_name(code.name()), Some(code));
+        }
+    }
+}

@@ -115,15 +115,19 @@ impl Store {
         }
     }
 
+    /// The jobs that have an execution on `thing`.
+    fn jobs_with_executions_on(&self, thing: &str) -> Vec<String> {
+        self.jobs_of_thing
+            .get(thing)
+            .map(|jobs| jobs.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// A thing is no longer reached by some targets (it left a group or was
     /// deleted): pending executions of CONTINUOUS jobs that no longer reach
     /// it become REMOVED.
     pub(super) fn thing_left(&mut self, thing: &str, now: f64) {
-        let job_ids: Vec<String> = self
-            .jobs_of_thing
-            .get(thing)
-            .map(|jobs| jobs.iter().cloned().collect())
-            .unwrap_or_default();
+        let job_ids = self.jobs_with_executions_on(thing);
         for job_id in job_ids {
             let continuous = self
                 .jobs
@@ -138,11 +142,7 @@ impl Store {
 
     /// A deleted thing's pending executions become REMOVED, for every job.
     pub(super) fn thing_deleted(&mut self, thing: &str, now: f64) {
-        let job_ids: Vec<String> = self
-            .jobs_of_thing
-            .get(thing)
-            .map(|jobs| jobs.iter().cloned().collect())
-            .unwrap_or_default();
+        let job_ids = self.jobs_with_executions_on(thing);
         for job_id in job_ids {
             self.remove_pending_execution(&job_id, thing, now);
         }
