@@ -1,6 +1,7 @@
 //! `iotjobs._core.LocalServer`: the local Jobs server, run on the one
 //! shared tokio runtime (the same one the clients use).
 
+use iotjobs_server::faults::FaultSpec;
 use iotjobs_server::{ClockMode, RunningServer, ServerConfig, Shared};
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -66,9 +67,9 @@ impl LocalServer {
         }
     }
 
-    /// Forgets every job, execution, thing and group.
+    /// Forgets every job, execution, thing, group and injected fault.
     fn reset(&self) {
-        self.state.lock().store.reset();
+        self.state.lock().reset();
     }
 
     /// Moves a manual clock forward and runs what became due; returns the
@@ -78,6 +79,37 @@ impl LocalServer {
             .lock()
             .advance(seconds)
             .map_err(PyValueError::new_err)
+    }
+
+    /// Makes the next matching requests fail (see `LocalJobsServer.inject_fault`).
+    #[pyo3(signature = (operation=None, *, error=None, status=None, delay_ms=None, drop_connection=false, count=None, probability=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn inject_fault(
+        &self,
+        operation: Option<String>,
+        error: Option<String>,
+        status: Option<u16>,
+        delay_ms: Option<u64>,
+        drop_connection: bool,
+        count: Option<u32>,
+        probability: Option<f64>,
+    ) -> PyResult<()> {
+        let spec = FaultSpec {
+            operation,
+            error,
+            status,
+            delay_ms,
+            drop_connection,
+            count,
+            probability,
+        };
+        let fault = spec.into_fault().map_err(PyValueError::new_err)?;
+        self.state.lock().faults.add(fault);
+        Ok(())
+    }
+
+    fn clear_faults(&self) {
+        self.state.lock().faults.clear();
     }
 
     /// The whole state as JSON text.

@@ -36,7 +36,10 @@ def boto3_iot(endpoint_url: str, check_errors: bool = True) -> Any:
     surfaces as the server sent it. Every error answer is checked to parse
     as a named error code, never boto3's numeric fallback."""
     client = boto3.client(
-        "iot", endpoint_url=endpoint_url, config=Config(retries={"max_attempts": 1, "mode": "standard"}), **CREDENTIALS
+        "iot",
+        endpoint_url=endpoint_url,
+        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}),
+        **CREDENTIALS,
     )
 
     def check_parsed(http_response: Any, parsed: Dict[str, Any], **_: Any) -> None:

@@ -23,6 +23,18 @@ class LocalServer:
     def reset(self) -> None: ...
     def advance(self, seconds: float) -> float: ...
     def state_json(self) -> str: ...
+    def inject_fault(
+        self,
+        operation: str | None = None,
+        *,
+        error: str | None = None,
+        status: int | None = None,
+        delay_ms: int | None = None,
+        drop_connection: bool = False,
+        count: int | None = None,
+        probability: float | None = None,
+    ) -> None: ...
+    def clear_faults(self) -> None: ...
 
 @final
 class ClientCore:

@@ -56,7 +56,7 @@ class LocalJobsServer:
         self._server.stop()
 
     def reset(self) -> None:
-        """Forgets every job, execution, thing and thing group."""
+        """Forgets every job, execution, thing, thing group and injected fault."""
         self._server.reset()
 
     def advance(self, seconds: float) -> float:
@@ -65,6 +65,37 @@ class LocalJobsServer:
         Returns the new time in epoch seconds.
         """
         return self._server.advance(float(seconds))
+
+    def inject_fault(
+        self,
+        operation: str | None = None,
+        *,
+        error: str | None = None,
+        status: int | None = None,
+        delay_ms: int | None = None,
+        drop_connection: bool = False,
+        count: int | None = None,
+        probability: float | None = None,
+    ) -> None:
+        """Makes the next requests of ``operation`` (e.g. ``"CreateJob"``;
+        ``None``: every operation) fail one way: a modeled ``error``
+        (``"ThrottlingException"``), an HTTP ``status``, a ``delay_ms`` before
+        the real answer, or a dropped connection. ``count`` limits how many
+        requests it hits; ``probability`` makes it hit only that share of
+        them. A request answered by a fault changes no state."""
+        self._server.inject_fault(
+            operation,
+            error=error,
+            status=status,
+            delay_ms=delay_ms,
+            drop_connection=drop_connection,
+            count=count,
+            probability=probability,
+        )
+
+    def clear_faults(self) -> None:
+        """Removes every injected fault."""
+        self._server.clear_faults()
 
     def state(self) -> Dict[str, Any]:
         """The server's whole state: jobs, executions, things, thing groups."""

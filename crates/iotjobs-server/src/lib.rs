@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod error;
+pub mod faults;
 mod http;
 pub mod server;
 pub mod state;

@@ -2,17 +2,26 @@
 //! lock so that each request sees and leaves a consistent whole.
 
 use crate::clock::{Clock, ClockMode};
+use crate::faults::Faults;
 use crate::store::{Store, StoreConfig};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 pub struct ServerState {
     pub store: Store,
     pub clock: Clock,
+    pub faults: Faults,
 }
 
 impl ServerState {
     pub fn now(&self) -> f64 {
         self.clock.now()
+    }
+
+    /// Back to a freshly started server: no jobs, things, groups or faults.
+    /// (A manual clock keeps its time.)
+    pub fn reset(&mut self) {
+        self.store.reset();
+        self.faults.clear();
     }
 
     /// Moves a manual clock and runs what became due.
@@ -32,6 +41,7 @@ impl Shared {
         Shared(Arc::new(Mutex::new(ServerState {
             store: Store::new(config),
             clock: Clock::new(clock),
+            faults: Faults::default(),
         })))
     }
 

@@ -1,10 +1,12 @@
 //! Control routes for tests driving a server from outside the process:
-//! `/_emulator/reset`, `/_emulator/state`, `/_emulator/advance`.
+//! `/_emulator/reset`, `/_emulator/state`, `/_emulator/advance`,
+//! `/_emulator/faults` (POST adds one, DELETE clears them).
 
 use super::endpoint::guarded;
 use super::request::ApiRequest;
 use super::response::{empty, ok};
 use crate::error::ApiError;
+use crate::faults::FaultSpec;
 use crate::state::Shared;
 use axum::routing::{get, post};
 use axum::Router;
@@ -16,7 +18,7 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/reset",
             post(|request: ApiRequest| {
                 ready(guarded(|| {
-                    request.state.lock().store.reset();
+                    request.state.lock().reset();
                     Ok(empty())
                 }))
             }),
@@ -25,6 +27,26 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/state",
             get(|request: ApiRequest| {
                 ready(guarded(|| Ok(ok(&request.state.lock().store.snapshot()))))
+            }),
+        )
+        .route(
+            "/_emulator/faults",
+            post(|request: ApiRequest| {
+                ready(guarded(|| {
+                    let body = serde_json::Value::Object(request.body_object()?);
+                    let spec: FaultSpec = serde_json::from_value(body)
+                        .map_err(|e| ApiError::invalid(format!("invalid fault: {e}")))?;
+                    let fault = spec.into_fault().map_err(ApiError::invalid)?;
+                    let mut state = request.state.lock();
+                    state.faults.add(fault);
+                    Ok(ok(&serde_json::json!({ "faults": state.faults.len() })))
+                }))
+            })
+            .delete(|request: ApiRequest| {
+                ready(guarded(|| {
+                    request.state.lock().faults.clear();
+                    Ok(empty())
+                }))
             }),
         )
         .route(

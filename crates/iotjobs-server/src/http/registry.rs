@@ -1,6 +1,6 @@
 //! Routes of the minimal registry: things, thing groups, membership.
 
-use super::endpoint::guarded;
+use super::endpoint::{guarded, injected_fault, Answer};
 use super::request::ApiRequest;
 use super::response::{empty, ok};
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -11,40 +11,47 @@ use axum::Router;
 use iotjobs_model::schema::Pattern;
 use iotjobs_model::types::StringMap;
 use serde::Deserialize;
-use std::future::{ready, Ready};
 
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route(
             "/things/{thingName}",
-            post(handler(create_thing))
-                .get(handler(describe_thing))
-                .delete(handler(delete_thing)),
+            post(handler("CreateThing", create_thing))
+                .get(handler("DescribeThing", describe_thing))
+                .delete(handler("DeleteThing", delete_thing)),
         )
         .route(
             "/thing-groups/addThingToThingGroup",
-            put(handler(add_thing)),
+            put(handler("AddThingToThingGroup", add_thing)),
         )
         .route(
             "/thing-groups/removeThingFromThingGroup",
-            put(handler(remove_thing)),
+            put(handler("RemoveThingFromThingGroup", remove_thing)),
         )
         .route(
             "/thing-groups/{thingGroupName}",
-            post(handler(create_group))
-                .get(handler(describe_group))
-                .delete(handler(delete_group)),
+            post(handler("CreateThingGroup", create_group))
+                .get(handler("DescribeThingGroup", describe_group))
+                .delete(handler("DeleteThingGroup", delete_group)),
         )
         .route(
             "/thing-groups/{thingGroupName}/things",
-            get(handler(list_things)),
+            get(handler("ListThingsInThingGroup", list_things)),
         )
 }
 
 fn handler(
+    operation: &'static str,
     f: fn(&ApiRequest) -> ApiResult<Response>,
-) -> impl FnOnce(ApiRequest) -> Ready<Response> + Clone + Send + 'static {
-    move |request: ApiRequest| ready(guarded(|| f(&request)))
+) -> impl FnOnce(ApiRequest) -> Answer + Clone + Send + 'static {
+    move |request: ApiRequest| {
+        Box::pin(async move {
+            if let Some(answer) = injected_fault(&request, operation).await {
+                return answer;
+            }
+            guarded(|| f(&request))
+        })
+    }
 }
 
 /// A thing or group name from the path or body: 1-128 of `[a-zA-Z0-9:_-]`.
