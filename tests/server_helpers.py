@@ -23,7 +23,7 @@ def create_job(iot: Any, job_id: str, targets: List[str], **extra: Any) -> Dict[
     return result
 
 
-def expect_error(iot: Any, code: str, status: int, call: Callable[..., Any], **kwargs: Any) -> Dict[str, Any]:
+def expect_error(iot: Any, code: str, http_status: int, call: Callable[..., Any], /, **kwargs: Any) -> Dict[str, Any]:
     """Calls ``call(**kwargs)``, expecting boto3 to raise the modeled error
     class for ``code`` (so boto3 parsed the error, not a generic fallback)."""
     error_class = getattr(iot.exceptions, code)
@@ -31,7 +31,7 @@ def expect_error(iot: Any, code: str, status: int, call: Callable[..., Any], **k
         call(**kwargs)
     response: Dict[str, Any] = caught.value.response
     assert response["Error"]["Code"] == code
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == status
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == http_status
     assert response["Error"]["Message"]
     return response
 

@@ -36,6 +36,8 @@ ROUTES = [
     ("PUT", "/thing-groups/addThingToThingGroup"),
     ("GET", "/thing-groups/{g}/things"),
     ("GET", "/{x}"),
+    ("PUT", "/things/{t}/jobs/$next"),
+    ("POST", "/things/{t}/jobs/{j}"),
 ]
 QUERY_NAMES = ["force", "namespaceId", "maxResults", "nextToken", "status", "executionNumber", "jobId", "x"]
 MEMBERS = [
@@ -125,7 +127,13 @@ def test_random_requests(server: LocalJobsServer) -> None:
             pairs = [f"{rng.choice(QUERY_NAMES)}={quote(random_text(rng))}" for _ in range(rng.randint(1, 3))]
             path += "?" + "&".join(pairs)
         body = random_body(rng) if method not in ("GET", "HEAD") else b""
-        conn.request(method, path, body=body, headers={"Content-Type": "application/json"})
+        headers = {"Content-Type": "application/json"}
+        if rng.random() < 0.5:  # the shared routes answer per signing service
+            service = rng.choice(["iot", "iot-jobs-data", "s3", ""])
+            headers["Authorization"] = (
+                f"AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=00"
+            )
+        conn.request(method, path, body=body, headers=headers)
         response = conn.getresponse()
         raw = response.read()
         statuses.add(response.status)

@@ -503,3 +503,56 @@ fn list_pages_are_stable_while_jobs_are_added() {
         ErrorCode::InvalidRequest
     );
 }
+
+fn device_update(
+    status: JobExecutionStatus,
+    expected_version: Option<i64>,
+) -> iotjobs_server::store::DeviceUpdate {
+    iotjobs_server::store::DeviceUpdate {
+        status,
+        status_details: None,
+        expected_version,
+        execution_number: None,
+        include_job_execution_state: true,
+        include_job_document: false,
+    }
+}
+
+#[test]
+fn devices_take_and_finish_executions() {
+    let mut s = store();
+    create(&mut s, json!({"jobId": "j", "targets": [thing("a")]}));
+    let pending = s.get_pending_job_executions("a");
+    assert_eq!(pending["queuedJobs"][0]["jobId"], "j");
+    let started = s.start_next_pending_job_execution("a", None, NOW + 1.0);
+    assert_eq!(started["execution"]["status"], "IN_PROGRESS");
+    assert_eq!(started["execution"]["startedAt"], json!(NOW as i64 + 1));
+    let stale = s.update_job_execution(
+        "a",
+        "j",
+        device_update(JobExecutionStatus::Succeeded, Some(1)),
+        NOW,
+    );
+    assert_eq!(stale.unwrap_err().code, ErrorCode::InvalidStateTransition);
+    let done = s
+        .update_job_execution(
+            "a",
+            "j",
+            device_update(JobExecutionStatus::Succeeded, Some(2)),
+            NOW + 2.0,
+        )
+        .unwrap();
+    assert_eq!(done["executionState"]["versionNumber"], 3);
+    assert_eq!(describe(&s, "j").status, Some(JobStatus::Completed));
+    let again = s.update_job_execution(
+        "a",
+        "j",
+        device_update(JobExecutionStatus::InProgress, None),
+        NOW,
+    );
+    assert_eq!(again.unwrap_err().code, ErrorCode::InvalidStateTransition);
+    assert_eq!(
+        s.start_next_pending_job_execution("a", None, NOW),
+        json!({})
+    );
+}

@@ -1,6 +1,8 @@
 //! Routes of the 13 Jobs control-plane operations (AWS IoT restJson1).
 
-use super::endpoint::endpoint;
+use super::devices;
+use super::endpoint::{endpoint, Answer};
+use super::request::ApiRequest;
 use super::response::{empty, ok};
 use crate::state::Shared;
 use axum::routing::{delete, get, post, put};
@@ -41,15 +43,26 @@ pub fn routes() -> Router<Shared> {
         )
         .route(
             "/things/{thingName}/jobs",
-            get(endpoint(|s, r, _| {
-                s.list_job_executions_for_thing(r).map(|v| ok(&v))
-            })),
+            get(by_plane(
+                endpoint(|s, r, _| s.list_job_executions_for_thing(r).map(|v| ok(&v))),
+                devices::handler("GetPendingJobExecutions", devices::get_pending),
+            )),
+        )
+        .route(
+            "/things/{thingName}/jobs/$next",
+            put(devices::handler(
+                "StartNextPendingJobExecution",
+                devices::start_next,
+            ))
+            .get(devices::handler("DescribeJobExecution", devices::describe)),
         )
         .route(
             "/things/{thingName}/jobs/{jobId}",
-            get(endpoint(|s, r, _| {
-                s.describe_job_execution(r).map(|v| ok(&v))
-            })),
+            get(by_plane(
+                endpoint(|s, r, _| s.describe_job_execution(r).map(|v| ok(&v))),
+                devices::handler("DescribeJobExecution", devices::describe),
+            ))
+            .post(devices::handler("UpdateJobExecution", devices::update)),
         )
         .route(
             "/things/{thingName}/jobs/{jobId}/cancel",
@@ -63,4 +76,19 @@ pub fn routes() -> Router<Shared> {
                 s.delete_job_execution(r, now).map(|()| empty())
             })),
         )
+}
+
+/// Sends a request to the device data plane's handler when it was signed
+/// for `iot-jobs-data`, else to the control plane's.
+fn by_plane(
+    control: impl FnOnce(ApiRequest) -> Answer + Clone + Send + 'static,
+    data: impl FnOnce(ApiRequest) -> Answer + Clone + Send + 'static,
+) -> impl FnOnce(ApiRequest) -> Answer + Clone + Send + 'static {
+    move |request: ApiRequest| {
+        if request.is_data_plane() {
+            data(request)
+        } else {
+            control(request)
+        }
+    }
 }

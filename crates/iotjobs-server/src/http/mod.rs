@@ -1,6 +1,7 @@
 //! The HTTP face of the server: restJson1 routes, body limits, and a
 //! restJson1 error for everything no route matches.
 
+mod devices;
 mod emulator;
 mod endpoint;
 mod jobs;

@@ -17,6 +17,9 @@ pub struct ApiRequest {
     pub state: Shared,
     pub path: HashMap<String, String>,
     pub query: Vec<(String, String)>,
+    /// The SigV4 service the request was signed for (`iot`,
+    /// `iot-jobs-data`), which tells the two planes' shared routes apart.
+    pub service: Option<String>,
     pub body: Bytes,
 }
 
@@ -30,6 +33,7 @@ impl FromRequest<Shared> for ApiRequest {
         let (mut parts, body) = req.into_parts();
         let path = Path::<HashMap<String, String>>::from_request_parts(&mut parts, state).await;
         let query = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri);
+        let service = signing_service(&parts.headers);
         let body = Bytes::from_request(Request::from_parts(parts, body), state).await;
         let body = body.map_err(|e| {
             let code = if e.status().as_u16() == 413 {
@@ -58,12 +62,30 @@ impl FromRequest<Shared> for ApiRequest {
             state: state.clone(),
             path,
             query,
+            service,
             body,
         })
     }
 }
 
+/// The service of a SigV4 `Authorization` header's credential scope:
+/// `Credential=KEY/DATE/REGION/SERVICE/aws4_request`.
+fn signing_service(headers: &axum::http::HeaderMap) -> Option<String> {
+    let auth = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let credential = auth.split("Credential=").nth(1)?;
+    let scope = credential.split([',', ' ']).next()?;
+    scope.split('/').nth(3).map(str::to_owned)
+}
+
 impl ApiRequest {
+    /// Whether the request was signed for the device data plane.
+    pub fn is_data_plane(&self) -> bool {
+        self.service.as_deref() == Some("iot-jobs-data")
+    }
+
     /// The JSON body as an object; an empty body is `{}`.
     pub fn body_object(&self) -> ApiResult<Map<String, Value>> {
         if self.body.iter().all(u8::is_ascii_whitespace) {

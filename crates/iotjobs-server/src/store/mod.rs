@@ -2,6 +2,7 @@
 //! validate requests, then call one store method each; the store never sees
 //! HTTP.
 
+mod devices;
 mod executions;
 mod jobs;
 mod paging;
@@ -9,6 +10,7 @@ mod records;
 mod registry;
 mod targets;
 
+pub use devices::DeviceUpdate;
 pub use records::{ExecutionRecord, Group, JobRecord, Thing};
 
 use iotjobs_model::types::JobStatus;
