@@ -61,7 +61,9 @@ impl RunningServer {
                 let mut interval = tokio::time::interval(TICK);
                 loop {
                     interval.tick().await;
-                    state.lock().store.tick();
+                    let mut state = state.lock();
+                    let now = state.now();
+                    state.store.tick(now);
                 }
             })
         });

@@ -27,7 +27,7 @@ impl ServerState {
     /// Moves a manual clock and runs what became due.
     pub fn advance(&mut self, seconds: f64) -> Result<f64, String> {
         let now = self.clock.advance(seconds)?;
-        self.store.tick();
+        self.store.tick(now);
         Ok(now)
     }
 }

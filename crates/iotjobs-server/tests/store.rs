@@ -41,7 +41,7 @@ fn describe(store: &Store, job_id: &str) -> Job {
 
 fn execution(store: &Store, job_id: &str, thing_name: &str) -> JobExecution {
     store
-        .describe_job_execution(req(json!({"jobId": job_id, "thingName": thing_name})))
+        .describe_job_execution(req(json!({"jobId": job_id, "thingName": thing_name})), NOW)
         .expect("exists")
         .execution
 }
@@ -168,7 +168,7 @@ fn snapshot_jobs_ignore_later_membership_changes() {
     s.create_thing("late", None, Default::default()).unwrap();
     s.add_thing_to_thing_group("fleet", "late", NOW).unwrap();
     assert!(s
-        .describe_job_execution(req(json!({"jobId": "j", "thingName": "late"})))
+        .describe_job_execution(req(json!({"jobId": "j", "thingName": "late"})), NOW)
         .is_err());
 }
 
@@ -256,13 +256,13 @@ fn delete_rules_and_the_limit_of_ten() {
         ErrorCode::LimitExceeded
     );
     // The tick finishes deletions: jobs and executions are gone, ids reusable.
-    s.tick();
+    s.tick(NOW);
     assert_eq!(
         code(s.describe_job(req(json!({"jobId": "live"})))),
         ErrorCode::ResourceNotFound
     );
     assert!(s
-        .describe_job_execution(req(json!({"jobId": "live", "thingName": "a"})))
+        .describe_job_execution(req(json!({"jobId": "live", "thingName": "a"})), NOW)
         .is_err());
     s.delete_job(req(json!({"jobId": "eleventh"})), NOW)
         .unwrap();
@@ -430,7 +430,7 @@ fn execution_cancel_and_delete_rules() {
     )
     .unwrap();
     assert!(s
-        .describe_job_execution(req(json!({"jobId": "j", "thingName": "b"})))
+        .describe_job_execution(req(json!({"jobId": "j", "thingName": "b"})), NOW)
         .is_err());
 }
 

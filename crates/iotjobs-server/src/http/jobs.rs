@@ -59,7 +59,7 @@ pub fn routes() -> Router<Shared> {
         .route(
             "/things/{thingName}/jobs/{jobId}",
             get(by_plane(
-                endpoint(|s, r, _| s.describe_job_execution(r).map(|v| ok(&v))),
+                endpoint(|s, r, now| s.describe_job_execution(r, now).map(|v| ok(&v))),
                 devices::handler("DescribeJobExecution", devices::describe),
             ))
             .post(devices::handler("UpdateJobExecution", devices::update)),

@@ -176,6 +176,7 @@ impl Store {
                 update.status
             )));
         }
+        let ended = update.status.is_terminal();
         if execution.status.is_terminal() {
             return Err(ApiError::state(format!(
                 "Job execution of {job_id} on {thing} is {}, which is terminal.",
@@ -204,7 +205,9 @@ impl Store {
             "versionNumber": execution.version_number,
         });
         self.touch_job(job_id, now);
-        self.complete_if_done(job_id, now);
+        if ended {
+            self.execution_ended(job_id, now);
+        }
         let mut out = json!({});
         if update.include_job_execution_state {
             out["executionState"] = state;

@@ -38,10 +38,20 @@ impl Store {
     pub fn describe_job_execution(
         &self,
         req: DescribeJobExecutionRequest,
+        now: f64,
     ) -> ApiResult<DescribeJobExecutionResponse> {
         let execution = self.execution(&req.job_id, &req.thing_name, req.execution_number)?;
+        let mut described = execution.describe(self.thing_arn(&req.thing_name));
+        if described.execution_number
+            == self
+                .latest_execution(&req.job_id, &req.thing_name)
+                .map(|e| e.execution_number)
+        {
+            described.approximate_seconds_before_timed_out =
+                self.seconds_before_timeout(&req.job_id, &req.thing_name, now);
+        }
         Ok(DescribeJobExecutionResponse {
-            execution: execution.describe(self.thing_arn(&req.thing_name)),
+            execution: described,
         })
     }
 

@@ -5,12 +5,14 @@
 mod devices;
 mod executions;
 mod jobs;
+mod lifecycle;
 mod paging;
 mod records;
 mod registry;
 mod targets;
 
 pub use devices::DeviceUpdate;
+pub use lifecycle::ABORT_REASON;
 pub use records::{ExecutionRecord, Group, JobRecord, Thing};
 
 use iotjobs_model::types::JobStatus;
@@ -88,8 +90,8 @@ impl Store {
         self.arn(&format!("thinggroup/{group}"))
     }
 
-    /// Runs what the clock's tick makes due: deletions in progress finish.
-    pub fn tick(&mut self) {
+    /// Deletions in progress finish: jobs and executions go, ids are free.
+    fn finish_deletions(&mut self) {
         let deleting: Vec<String> = self
             .jobs
             .values()
