@@ -147,3 +147,14 @@ async def _run_async(scenario: Any, client: Any) -> Any:
 @pytest.fixture
 def both(server: LocalJobsServer) -> Both:
     return Both(server)
+
+
+@pytest.fixture
+def manual_devices(manual_server: LocalJobsServer) -> Any:
+    """boto3's device (iot-jobs-data) client for the manual-clock server."""
+    return boto3.client(
+        "iot-jobs-data",
+        endpoint_url=manual_server.endpoint_url,
+        config=Config(retries={"total_max_attempts": 1}),
+        **CREDENTIALS,
+    )

@@ -3,27 +3,11 @@ driven by devices (boto3's iot-jobs-data client) and a manual clock."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
-import boto3
-import pytest
-from botocore.config import Config
 from server_helpers import create_job, statuses, thing
 
 from iotjobs.testing import LocalJobsServer
-
-
-@pytest.fixture
-def manual_devices(manual_server: LocalJobsServer) -> Iterator[Any]:
-    yield boto3.client(
-        "iot-jobs-data",
-        endpoint_url=manual_server.endpoint_url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(retries={"total_max_attempts": 1}),
-    )
-
 
 ABORT_20_PERCENT = {
     "criteriaList": [

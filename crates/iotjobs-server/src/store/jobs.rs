@@ -3,6 +3,7 @@
 
 use super::paging;
 use super::records::JobRecord;
+use super::rollout::Rollout;
 use super::{Store, MAX_DELETIONS_IN_PROGRESS};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use iotjobs_model::types::*;
@@ -88,11 +89,23 @@ impl Store {
             document_source: req.document_source,
             tags: req.tags.unwrap_or_default(),
             seq,
+            rollout: None,
         };
         self.by_seq.insert(seq, req.job_id.clone());
+        let rollout_config = record.job.job_executions_rollout_config.clone();
         self.jobs.insert(req.job_id.clone(), record);
-        for thing in things {
-            self.queue_execution(&req.job_id, &thing, now);
+        match Rollout::new(rollout_config.as_ref(), things.clone(), now) {
+            Some(rollout) => {
+                let job = self.job_mut(&req.job_id);
+                job.rollout = Some(rollout);
+                job.job.is_concurrent = Some(true);
+                self.roll_out(&req.job_id, now);
+            }
+            None => {
+                for thing in things {
+                    self.queue_execution(&req.job_id, &thing, now);
+                }
+            }
         }
         self.complete_if_done(&req.job_id, now);
         Ok(self.identity(&req.job_id))
@@ -129,7 +142,11 @@ impl Store {
     pub fn describe_job(&self, req: DescribeJobRequest) -> ApiResult<DescribeJobResponse> {
         let record = self.job_in(&req.job_id, None)?;
         let mut job = record.job.clone();
-        job.job_process_details = Some(self.process_details(&req.job_id));
+        let mut details = self.process_details(&req.job_id);
+        if record.rollout.is_some() {
+            details.processing_targets = record.job.targets.clone();
+        }
+        job.job_process_details = Some(details);
         Ok(DescribeJobResponse {
             document_source: record.document_source.clone(),
             job,
@@ -277,6 +294,8 @@ impl Store {
         }
         job.last_updated_at = Some(now);
         job.completed_at = None;
+        self.stop_rollout(&req.job_id);
+        self.stop_rollout(&req.job_id);
         self.cancel_executions(&req.job_id, force, now);
         Ok(self.identity(&req.job_id))
     }
@@ -399,7 +418,9 @@ impl Store {
         let Some(job) = self.jobs.get(job_id) else {
             return;
         };
-        if job.is_continuous() || job.status() != JobStatus::InProgress {
+        // A rollout still notifying things is not done, however its
+        // notified executions went.
+        if job.is_continuous() || job.status() != JobStatus::InProgress || job.rollout.is_some() {
             return;
         }
         let all_terminal = self

@@ -83,6 +83,7 @@ impl Store {
                 ));
                 record.job.last_updated_at = Some(now);
                 // Only QUEUED executions are canceled; IN_PROGRESS ones go on.
+                self.stop_rollout(job_id);
                 self.cancel_executions(job_id, false, now);
                 return;
             }
@@ -138,9 +139,10 @@ impl Store {
         Some((deadline - now).max(0.0).ceil() as i64)
     }
 
-    /// Runs what is due at `now`, in time order: timeouts (each possibly
-    /// tripping an abort), then deletions in progress finish.
+    /// Runs what is due at `now`: rollout batches, timeouts in time order
+    /// (each possibly tripping an abort), then deletions in progress finish.
     pub fn tick(&mut self, now: f64) {
+        self.roll_out_all(now);
         for (deadline, job_id, thing) in self.due_timeouts(now) {
             let key = (job_id.clone(), thing);
             if let Some(execution) = self.executions.get_mut(&key).and_then(|h| h.last_mut()) {

@@ -9,6 +9,7 @@ mod lifecycle;
 mod paging;
 mod records;
 mod registry;
+mod rollout;
 mod targets;
 
 pub use devices::DeviceUpdate;

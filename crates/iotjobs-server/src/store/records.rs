@@ -15,6 +15,8 @@ pub struct JobRecord {
     pub tags: Vec<Tag>,
     /// Creation order, for ListJobs (newest first) and its page tokens.
     pub seq: u64,
+    /// Things still to notify while a paced rollout runs.
+    pub rollout: Option<super::rollout::Rollout>,
 }
 
 impl JobRecord {
