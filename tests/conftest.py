@@ -158,3 +158,10 @@ def manual_devices(manual_server: LocalJobsServer) -> Any:
         config=Config(retries={"total_max_attempts": 1}),
         **CREDENTIALS,
     )
+
+
+@pytest.fixture
+def manual_jobs(manual_server: LocalJobsServer) -> Iterator[Any]:
+    """iotjobs' own sync client for the manual-clock server."""
+    with manual_server.client() as client:
+        yield client

@@ -4,8 +4,8 @@
 Exit status: 0 valid, 1 violations found, 2 the command itself could not
 run (missing file, invalid JSON, unknown operation).
 
-``python -m iotjobs serve [--host H] [--port N]`` runs the local Jobs
-server until Ctrl-C.
+``python -m iotjobs serve [--host H] [--port N] [--clock real|manual]
+[--state-file PATH]`` runs the local Jobs server until Ctrl-C.
 
 ``python -m iotjobs demo`` walks through a namespaced job's life against
 the embedded local server.
@@ -53,11 +53,11 @@ def _validate_command(operation: str, path: str, mode: str) -> int:
     return EXIT_OK
 
 
-def _serve_command(host: str, port: int, clock: str) -> int:
+def _serve_command(host: str, port: int, clock: str, state_file: str | None) -> int:
     from .testing import LocalJobsServer
 
     try:
-        server = LocalJobsServer(host=host, port=port, clock=clock)  # type: ignore[arg-type]
+        server = LocalJobsServer(host=host, port=port, clock=clock, state_file=state_file)  # type: ignore[arg-type]
     except OSError as err:
         return _fail(str(err))
     print(f"iotjobs local Jobs server listening on {server.endpoint_url} (Ctrl-C to stop)", flush=True)
@@ -101,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
         default="real",
         help="manual: time moves only through POST /_emulator/advance",
     )
+    serve.add_argument(
+        "--state-file",
+        metavar="PATH",
+        help="load the state from PATH at start and save every change to it (atomically, before answering)",
+    )
     commands.add_parser(
         "demo",
         help="the life of a namespaced job, against the embedded local server",
@@ -119,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "validate":
         return _validate_command(options.operation, options.file, options.validation)
     if options.command == "serve":
-        return _serve_command(options.host, options.port, options.clock)
+        return _serve_command(options.host, options.port, options.clock, options.state_file)
     if options.command == "demo":
         from .demo import run
 

@@ -12,25 +12,39 @@ pointed at it works as it does against AWS::
                            aws_access_key_id="test", aws_secret_access_key="test")
         iot.create_job(jobId="ota-1", targets=["arn:aws:iot:us-east-1:123456789012:thing/dev-1"],
                        document="{}")
+
+:class:`Fleet` registers many simulated devices at once and makes them take
+and finish executions with chosen outcomes ("30% of 200 devices fail").
 """
 
 from __future__ import annotations
 
 import json
+import os
 from types import TracebackType
-from typing import Any, Dict, Literal, Type
+from typing import TYPE_CHECKING, Any, Dict, Literal, Type, Union
 
 from ._core import LocalServer
+from .fleet import Fleet
 
-__all__ = ["LocalJobsServer"]
+if TYPE_CHECKING:
+    from .client import JobsClient
+
+__all__ = ["Fleet", "LocalJobsServer"]
 
 
 class LocalJobsServer:
     """An in-process AWS IoT Jobs endpoint.
 
-    ``port=0`` picks a free port; ``clock="manual"`` freezes time until
-    :meth:`advance` moves it (a job deletion, for example, completes at the
-    next clock tick). Use it as a context manager, or call :meth:`stop`.
+    ``port=0`` picks a free port. ``clock="manual"`` freezes time until
+    :meth:`advance` moves it, firing every rollout batch, timeout, retry,
+    scheduled start or end and deletion due meanwhile, in time order.
+
+    With ``state_file=PATH`` the server loads its state from that file when
+    it starts (if the file exists) and saves it atomically after every
+    change: a request that changed state is answered only once the change is
+    on disk, so a server killed at any moment restarts with every
+    acknowledged write. Use it as a context manager, or call :meth:`stop`.
     """
 
     def __init__(
@@ -38,9 +52,12 @@ class LocalJobsServer:
         port: int = 0,
         host: str = "127.0.0.1",
         clock: Literal["real", "manual"] = "real",
+        state_file: Union[str, os.PathLike[str], None] = None,
     ) -> None:
-        self._server = LocalServer(host=host, port=port, clock=clock)
+        path = None if state_file is None else os.fspath(state_file)
+        self._server = LocalServer(host=host, port=port, clock=clock, state_file=path)
         self.clock = clock
+        self.state_file = path
 
     @property
     def endpoint_url(self) -> str:
@@ -52,15 +69,25 @@ class LocalJobsServer:
         return self._server.running
 
     def stop(self) -> None:
-        """Stops serving. Calling it again does nothing."""
+        """Stops serving (and saves the state file a last time). Calling it
+        again does nothing."""
         self._server.stop()
+
+    def client(self, region_name: str = "us-east-1") -> JobsClient:
+        """An :class:`iotjobs.JobsClient` pointed at this server."""
+        from .client import JobsClient
+
+        return JobsClient(region_name, self.endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing")
 
     def reset(self) -> None:
         """Forgets every job, execution, thing, thing group and injected fault."""
         self._server.reset()
 
     def advance(self, seconds: float) -> float:
-        """Moves a manual clock forward, running everything due meanwhile.
+        """Moves a manual clock forward, running everything due meanwhile
+        in time order: scheduled starts and ends, rollout batches (one per
+        simulated minute), in-progress and step timeouts, retries, abort
+        criteria, deletions.
 
         Returns the new time in epoch seconds.
         """

@@ -167,7 +167,7 @@ async fn service_errors_carry_code_status_and_members() {
 async fn connection_refused_is_a_connect_error() {
     let mut server = RunningServer::start(ServerConfig::default()).await.unwrap();
     let client = client_for(&server).await;
-    server.stop().await;
+    server.stop().await.unwrap();
     let err = client
         .describe_job(req(json!({"jobId": "j"})))
         .await

@@ -43,6 +43,14 @@ impl Clock {
         }
     }
 
+    /// A manual clock continues from `now` (the time a state file was saved
+    /// with); a real clock keeps wall time.
+    pub fn resume_at(&mut self, now: f64) {
+        if self.mode == ClockMode::Manual && now.is_finite() {
+            self.manual_now = now;
+        }
+    }
+
     /// Moves a manual clock forward; a real clock cannot be moved.
     pub fn advance(&mut self, seconds: f64) -> Result<f64, String> {
         if self.mode == ClockMode::Real {

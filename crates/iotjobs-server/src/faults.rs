@@ -33,15 +33,15 @@ pub struct Fault {
 #[derive(Debug)]
 pub struct Faults {
     rules: Vec<Fault>,
-    /// xorshift64 state: deterministic per server, cheap, no dependency.
-    seed: u64,
+    /// Seeded, so a run with `probability` faults is repeatable.
+    rng: fastrand::Rng,
 }
 
 impl Default for Faults {
     fn default() -> Self {
         Faults {
             rules: Vec::new(),
-            seed: 0x9E37_79B9_7F4A_7C15,
+            rng: fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15),
         }
     }
 }
@@ -63,13 +63,6 @@ impl Faults {
         self.rules.is_empty()
     }
 
-    fn chance(&mut self) -> f64 {
-        self.seed ^= self.seed << 13;
-        self.seed ^= self.seed >> 7;
-        self.seed ^= self.seed << 17;
-        (self.seed >> 11) as f64 / (1u64 << 53) as f64
-    }
-
     /// The fault, if any, that applies to one request of `operation`.
     pub fn take(&mut self, operation: &str) -> Option<FaultAction> {
         if self.rules.is_empty() {
@@ -80,7 +73,7 @@ impl Faults {
             .iter()
             .position(|f| f.operation.as_deref().is_none_or(|op| op == operation))?;
         let probability = self.rules[index].probability;
-        if probability < 1.0 && self.chance() >= probability {
+        if probability < 1.0 && self.rng.f64() >= probability {
             return None;
         }
         let fault = &mut self.rules[index];

@@ -3,6 +3,7 @@
 //! request validation of `iotjobs-model`.
 
 pub mod clock;
+pub mod durable;
 pub mod error;
 pub mod faults;
 mod http;
@@ -12,5 +13,5 @@ pub mod store;
 
 pub use clock::ClockMode;
 pub use http::{router, MAX_BODY_BYTES};
-pub use server::{RunningServer, ServerConfig};
+pub use server::{RunningServer, ServerConfig, StartError};
 pub use state::Shared;

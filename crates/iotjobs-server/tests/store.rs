@@ -509,12 +509,9 @@ fn device_update(
     expected_version: Option<i64>,
 ) -> iotjobs_server::store::DeviceUpdate {
     iotjobs_server::store::DeviceUpdate {
-        status,
-        status_details: None,
         expected_version,
-        execution_number: None,
         include_job_execution_state: true,
-        include_job_document: false,
+        ..iotjobs_server::store::DeviceUpdate::status(status)
     }
 }
 
@@ -524,7 +521,7 @@ fn devices_take_and_finish_executions() {
     create(&mut s, json!({"jobId": "j", "targets": [thing("a")]}));
     let pending = s.get_pending_job_executions("a");
     assert_eq!(pending["queuedJobs"][0]["jobId"], "j");
-    let started = s.start_next_pending_job_execution("a", None, NOW + 1.0);
+    let started = s.start_next_pending_job_execution("a", None, None, NOW + 1.0);
     assert_eq!(started["execution"]["status"], "IN_PROGRESS");
     assert_eq!(started["execution"]["startedAt"], json!(NOW as i64 + 1));
     let stale = s.update_job_execution(
@@ -552,7 +549,7 @@ fn devices_take_and_finish_executions() {
     );
     assert_eq!(again.unwrap_err().code, ErrorCode::InvalidStateTransition);
     assert_eq!(
-        s.start_next_pending_job_execution("a", None, NOW),
+        s.start_next_pending_job_execution("a", None, None, NOW),
         json!({})
     );
 }

@@ -71,7 +71,7 @@ fn body<T: for<'de> Deserialize<'de>>(request: &ApiRequest) -> ApiResult<T> {
         .map_err(|e| ApiError::invalid(format!("Invalid request: {e}")))
 }
 
-/// Step timers are part of the lifecycle engine; the value is still checked.
+/// Step timers run 1 to 10080 minutes; -1 on UpdateJobExecution cancels one.
 fn check_step_timeout(minutes: Option<i64>, allow_cancel: bool) -> ApiResult<()> {
     match minutes {
         None => Ok(()),
@@ -109,6 +109,7 @@ pub fn start_next(request: &ApiRequest) -> ApiResult<Response> {
     Ok(ok(&state.store.start_next_pending_job_execution(
         &thing,
         input.status_details,
+        input.step_timeout_in_minutes,
         now,
     )))
 }
@@ -126,9 +127,10 @@ pub fn describe(request: &ApiRequest) -> ApiResult<Response> {
         .transpose()?;
     let include_document = query_bool(request, "includeJobDocument", true)?;
     let state = request.state.lock();
+    let now = state.now();
     state
         .store
-        .describe_device_execution(&thing, &job, number, include_document)
+        .describe_device_execution(&thing, &job, number, include_document, now)
         .map(|v| ok(&v))
 }
 
@@ -156,6 +158,7 @@ pub fn update(request: &ApiRequest) -> ApiResult<Response> {
         status_details: input.status_details,
         expected_version: input.expected_version,
         execution_number: input.execution_number,
+        step_timeout_in_minutes: input.step_timeout_in_minutes,
         include_job_execution_state: input.include_job_execution_state,
         include_job_document: input.include_job_document,
     };

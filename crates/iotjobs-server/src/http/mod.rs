@@ -13,8 +13,9 @@ use crate::error::{ApiError, ErrorCode};
 use crate::state::Shared;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, Uri};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 
@@ -28,8 +29,26 @@ pub fn router(state: Shared) -> Router {
         .merge(emulator::routes())
         .fallback(unknown_operation)
         .method_not_allowed_fallback(unknown_operation)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            durable_writes,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
+}
+
+/// With a state file, a request that may have changed state (anything but
+/// GET) is answered only once its change is on disk: an acknowledged write
+/// survives the server being killed right after.
+async fn durable_writes(State(state): State<Shared>, request: Request, next: Next) -> Response {
+    let may_change = request.method() != Method::GET;
+    let response = next.run(request).await;
+    if may_change {
+        if let Err(why) = state.commit().await {
+            return ApiError::new(ErrorCode::InternalFailure, why).into_response();
+        }
+    }
+    response
 }
 
 /// Reads (and drops) the body too, so the connection stays usable.

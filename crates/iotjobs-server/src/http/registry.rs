@@ -5,10 +5,10 @@ use super::request::ApiRequest;
 use super::response::{empty, ok};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::Shared;
+use crate::store::check_name;
 use axum::response::Response;
 use axum::routing::{get, post, put};
 use axum::Router;
-use iotjobs_model::schema::Pattern;
 use iotjobs_model::types::StringMap;
 use serde::Deserialize;
 
@@ -57,11 +57,7 @@ fn handler(
 /// A thing or group name from the path or body: 1-128 of `[a-zA-Z0-9:_-]`.
 fn name_of(member: &str, value: Option<&str>) -> ApiResult<String> {
     let value = value.ok_or_else(|| ApiError::invalid(format!("{member} is required.")))?;
-    if value.is_empty() || value.chars().count() > 128 || !Pattern::ThingName.matches(value) {
-        return Err(ApiError::invalid(format!(
-            "{member} must be 1 to 128 characters of [a-zA-Z0-9:_-], got {value:?}."
-        )));
-    }
+    check_name(member, value)?;
     Ok(value.to_owned())
 }
 

@@ -17,13 +17,40 @@ pub struct DeviceUpdate {
     pub status_details: Option<StringMap>,
     pub expected_version: Option<i64>,
     pub execution_number: Option<i64>,
+    /// A new step timer in minutes; -1 cancels the current one.
+    pub step_timeout_in_minutes: Option<i64>,
     pub include_job_execution_state: bool,
     pub include_job_document: bool,
+}
+
+impl DeviceUpdate {
+    /// A plain status report, as a device that sets nothing else sends it.
+    pub fn status(status: JobExecutionStatus) -> Self {
+        DeviceUpdate {
+            status,
+            status_details: None,
+            expected_version: None,
+            execution_number: None,
+            step_timeout_in_minutes: None,
+            include_job_execution_state: false,
+            include_job_document: false,
+        }
+    }
 }
 
 /// Data-plane timestamps are integer epoch seconds (see docs/local-server.md).
 fn whole_seconds(t: f64) -> i64 {
     t.floor() as i64
+}
+
+/// The step timer after a device asked for `minutes` (-1: none; absent:
+/// the current one stays).
+fn step_deadline(current: Option<f64>, minutes: Option<i64>, now: f64) -> Option<f64> {
+    match minutes {
+        None => current,
+        Some(m) if m < 0 => None,
+        Some(m) => Some(now + m as f64 * 60.0),
+    }
 }
 
 impl Store {
@@ -60,11 +87,14 @@ impl Store {
         out
     }
 
-    fn execution_json(&self, e: &ExecutionRecord, include_document: bool) -> Value {
+    fn execution_json(&self, e: &ExecutionRecord, include_document: bool, now: f64) -> Value {
         let mut out = Self::summary_json(e);
         out["thingName"] = e.thing_name.as_str().into();
         out["status"] = e.status.as_str().into();
         out["statusDetails"] = json!(e.status_details);
+        if let Some(seconds) = self.seconds_before_timeout(e, now) {
+            out["approximateSecondsBeforeTimedOut"] = seconds.into();
+        }
         if include_document {
             if let Some(document) = self.jobs.get(&e.job_id).and_then(|j| j.document.clone()) {
                 out["jobDocument"] = document.into();
@@ -92,35 +122,30 @@ impl Store {
         &mut self,
         thing: &str,
         status_details: Option<StringMap>,
+        step_timeout_in_minutes: Option<i64>,
         now: f64,
     ) -> Value {
-        let Some(next) = self
+        let Some((job_id, status)) = self
             .pending(thing)
             .first()
             .map(|e| (e.job_id.clone(), e.status.clone()))
         else {
             return json!({});
         };
-        let (job_id, status) = next;
-        let key = (job_id.clone(), thing.to_owned());
-        let execution = self
-            .executions
-            .get_mut(&key)
-            .and_then(|h| h.last_mut())
-            .expect("pending");
+        // An execution already in progress comes back unchanged.
         if status == JobExecutionStatus::Queued {
-            execution.started_at = Some(now);
-            if let Some(details) = status_details {
-                execution.status_details = details;
-            }
-            execution.set_status(JobExecutionStatus::InProgress, now);
+            self.edit_latest(&job_id, thing, |execution| {
+                execution.started_at = Some(now);
+                execution.step_deadline = step_deadline(None, step_timeout_in_minutes, now);
+                if let Some(details) = status_details {
+                    execution.status_details = details;
+                }
+                execution.set_status(JobExecutionStatus::InProgress, now);
+            });
             self.touch_job(&job_id, now);
         }
-        let execution = self
-            .latest_execution(&job_id, thing)
-            .expect("pending")
-            .clone();
-        json!({"execution": self.execution_json(&execution, true)})
+        let execution = self.latest_execution(&job_id, thing).expect("pending");
+        json!({"execution": self.execution_json(execution, true, now)})
     }
 
     pub fn describe_device_execution(
@@ -129,6 +154,7 @@ impl Store {
         job_id: &str,
         execution_number: Option<i64>,
         include_document: bool,
+        now: f64,
     ) -> ApiResult<Value> {
         let not_found =
             || ApiError::not_found(format!("No job execution of {job_id} on thing {thing}."));
@@ -145,7 +171,7 @@ impl Store {
             }
             .ok_or_else(not_found)?
         };
-        Ok(json!({"execution": self.execution_json(execution, include_document)}))
+        Ok(json!({"execution": self.execution_json(execution, include_document, now)}))
     }
 
     pub fn update_job_execution(
@@ -155,13 +181,15 @@ impl Store {
         update: DeviceUpdate,
         now: f64,
     ) -> ApiResult<Value> {
-        let key = (job_id.to_owned(), thing.to_owned());
         let not_found =
             || ApiError::not_found(format!("No job execution of {job_id} on thing {thing}."));
-        let history = self.executions.get_mut(&key).ok_or_else(not_found)?;
+        let history = self
+            .executions
+            .get(&(job_id.to_owned(), thing.to_owned()))
+            .ok_or_else(not_found)?;
         let execution = match update.execution_number {
-            Some(n) => history.iter_mut().find(|e| e.execution_number == n),
-            None => history.last_mut(),
+            Some(n) => history.iter().find(|e| e.execution_number == n),
+            None => history.last(),
         }
         .ok_or_else(not_found)?;
         if !matches!(
@@ -176,7 +204,7 @@ impl Store {
                 update.status
             )));
         }
-        let ended = update.status.is_terminal();
+        // Older executions are always terminal, so only the latest changes.
         if execution.status.is_terminal() {
             return Err(ApiError::state(format!(
                 "Job execution of {job_id} on {thing} is {}, which is terminal.",
@@ -192,21 +220,32 @@ impl Store {
                 execution.version_number
             )));
         }
-        if let Some(details) = update.status_details {
-            execution.status_details = details;
-        }
-        if execution.started_at.is_none() && update.status == JobExecutionStatus::InProgress {
-            execution.started_at = Some(now);
-        }
-        execution.set_status(update.status, now);
-        let state = json!({
-            "status": execution.status.as_str(),
-            "statusDetails": execution.status_details,
-            "versionNumber": execution.version_number,
-        });
+        let ended = update.status.is_terminal();
+        let state = self
+            .edit_latest(job_id, thing, |execution| {
+                if let Some(details) = update.status_details {
+                    execution.status_details = details;
+                }
+                if execution.started_at.is_none() && update.status == JobExecutionStatus::InProgress
+                {
+                    execution.started_at = Some(now);
+                }
+                execution.step_deadline = if ended {
+                    None
+                } else {
+                    step_deadline(execution.step_deadline, update.step_timeout_in_minutes, now)
+                };
+                execution.set_status(update.status, now);
+                json!({
+                    "status": execution.status.as_str(),
+                    "statusDetails": execution.status_details,
+                    "versionNumber": execution.version_number,
+                })
+            })
+            .expect("found above");
         self.touch_job(job_id, now);
         if ended {
-            self.execution_ended(job_id, now);
+            self.execution_ended(job_id, thing, now);
         }
         let mut out = json!({});
         if update.include_job_execution_state {

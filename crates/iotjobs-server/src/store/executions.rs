@@ -42,14 +42,8 @@ impl Store {
     ) -> ApiResult<DescribeJobExecutionResponse> {
         let execution = self.execution(&req.job_id, &req.thing_name, req.execution_number)?;
         let mut described = execution.describe(self.thing_arn(&req.thing_name));
-        if described.execution_number
-            == self
-                .latest_execution(&req.job_id, &req.thing_name)
-                .map(|e| e.execution_number)
-        {
-            described.approximate_seconds_before_timed_out =
-                self.seconds_before_timeout(&req.job_id, &req.thing_name, now);
-        }
+        described.approximate_seconds_before_timed_out =
+            self.seconds_before_timeout(execution, now);
         Ok(DescribeJobExecutionResponse {
             execution: described,
         })
@@ -89,17 +83,14 @@ impl Store {
                 ));
             }
         }
-        let key = (req.job_id.clone(), req.thing_name.clone());
-        let execution = self
-            .executions
-            .get_mut(&key)
-            .and_then(|h| h.last_mut())
-            .expect("found above");
-        if let Some(details) = req.status_details {
-            execution.status_details = details;
-        }
-        execution.force_canceled = execution.status == JobExecutionStatus::InProgress;
-        execution.set_status(JobExecutionStatus::Canceled, now);
+        self.edit_latest(&req.job_id, &req.thing_name, |execution| {
+            if let Some(details) = req.status_details {
+                execution.status_details = details;
+            }
+            execution.force_canceled = execution.status == JobExecutionStatus::InProgress;
+            execution.step_deadline = None;
+            execution.set_status(JobExecutionStatus::Canceled, now);
+        });
         self.touch_job(&req.job_id, now);
         self.complete_if_done(&req.job_id, now);
         Ok(())
@@ -118,16 +109,9 @@ impl Store {
                 req.execution_number, req.job_id, req.thing_name
             )));
         }
-        let key = (req.job_id.clone(), req.thing_name.clone());
-        if let Some(history) = self.executions.get_mut(&key) {
-            history.retain(|e| e.execution_number != req.execution_number);
-            if history.is_empty() {
-                self.executions.remove(&key);
-                if let Some(jobs) = self.jobs_of_thing.get_mut(&req.thing_name) {
-                    jobs.remove(&req.job_id);
-                }
-            }
-        }
+        self.edit_history(&req.job_id, &req.thing_name, |history| {
+            history.retain(|e| e.execution_number != req.execution_number)
+        });
         self.touch_job(&req.job_id, now);
         self.complete_if_done(&req.job_id, now);
         Ok(())

@@ -4,6 +4,7 @@
 use super::paging;
 use super::records::JobRecord;
 use super::rollout::Rollout;
+use super::schedule::Schedule;
 use super::{Store, MAX_DELETIONS_IN_PROGRESS};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use iotjobs_model::types::*;
@@ -58,12 +59,20 @@ impl Store {
                 &self.job_arn(existing.id()),
             ));
         }
-        let things = self.resolve_targets(&req.targets, now);
+        let schedule = Schedule::new(req.scheduling_config.as_ref(), now)?;
+        // Things and groups the targets name exist from now on, even while
+        // the job waits for its start time.
+        self.resolve_targets(&req.targets, now);
+        let status = if schedule.start_at.is_some() {
+            JobStatus::Scheduled
+        } else {
+            JobStatus::InProgress
+        };
         let job = Job {
             job_arn: Some(self.job_arn(&req.job_id)),
             job_id: Some(req.job_id.clone()),
             target_selection: Some(req.target_selection.unwrap_or(TargetSelection::Snapshot)),
-            status: Some(JobStatus::InProgress),
+            status: Some(status.clone()),
             force_canceled: Some(false),
             targets: Some(req.targets),
             description: req.description,
@@ -90,59 +99,46 @@ impl Store {
             tags: req.tags.unwrap_or_default(),
             seq,
             rollout: None,
+            schedule,
+            counts: Default::default(),
         };
         self.by_seq.insert(seq, req.job_id.clone());
-        let rollout_config = record.job.job_executions_rollout_config.clone();
         self.jobs.insert(req.job_id.clone(), record);
-        match Rollout::new(rollout_config.as_ref(), things.clone(), now) {
-            Some(rollout) => {
-                let job = self.job_mut(&req.job_id);
-                job.rollout = Some(rollout);
-                job.job.is_concurrent = Some(true);
-                self.roll_out(&req.job_id, now);
-            }
-            None => {
-                for thing in things {
-                    self.queue_execution(&req.job_id, &thing, now);
-                }
-            }
+        if status == JobStatus::InProgress {
+            self.start_job(&req.job_id, now);
         }
-        self.complete_if_done(&req.job_id, now);
         Ok(self.identity(&req.job_id))
     }
 
-    /// Counts of the latest execution on each thing, per status.
-    fn process_details(&self, job_id: &str) -> JobProcessDetails {
-        let mut details = JobProcessDetails::zeros();
-        for (_, history) in self
-            .executions
-            .range((job_id.to_owned(), String::new())..)
-            .take_while(|((job, _), _)| job == job_id)
-        {
-            let Some(execution) = history.last() else {
-                continue;
-            };
-            let counter = match &execution.status {
-                JobExecutionStatus::Queued => &mut details.number_of_queued_things,
-                JobExecutionStatus::InProgress => &mut details.number_of_in_progress_things,
-                JobExecutionStatus::Succeeded => &mut details.number_of_succeeded_things,
-                JobExecutionStatus::Failed => &mut details.number_of_failed_things,
-                JobExecutionStatus::TimedOut => &mut details.number_of_timed_out_things,
-                JobExecutionStatus::Rejected => &mut details.number_of_rejected_things,
-                JobExecutionStatus::Removed => &mut details.number_of_removed_things,
-                JobExecutionStatus::Canceled => &mut details.number_of_canceled_things,
-                // The store only ever holds the known statuses.
-                JobExecutionStatus::Unknown(_) => continue,
-            };
-            *counter.get_or_insert(0) += 1;
+    /// The job starts rolling out at `at`: its targets are resolved, and
+    /// every thing gets an execution at once, or a paced rollout begins.
+    pub(super) fn start_job(&mut self, job_id: &str, at: f64) {
+        let targets = self.job_mut(job_id).targets().to_vec();
+        let things = self.resolve_targets(&targets, at);
+        let job = self.job_mut(job_id);
+        job.job.status = Some(JobStatus::InProgress);
+        job.job.last_updated_at = Some(at);
+        let rollout_config = job.job.job_executions_rollout_config.clone();
+        match Rollout::new(rollout_config.as_ref(), things.clone(), at) {
+            Some(rollout) => {
+                let job = self.job_mut(job_id);
+                job.rollout = Some(rollout);
+                job.job.is_concurrent = Some(true);
+                self.roll_out(job_id, at);
+            }
+            None => {
+                for thing in things {
+                    self.queue_execution(job_id, &thing, at);
+                }
+            }
         }
-        details
+        self.complete_if_done(job_id, at);
     }
 
     pub fn describe_job(&self, req: DescribeJobRequest) -> ApiResult<DescribeJobResponse> {
         let record = self.job_in(&req.job_id, None)?;
         let mut job = record.job.clone();
-        let mut details = self.process_details(&req.job_id);
+        let mut details = record.counts.process_details();
         if record.rollout.is_some() {
             details.processing_targets = record.job.targets.clone();
         }
@@ -283,40 +279,45 @@ impl Store {
                 )))
             }
         }
+        self.cancel(&req.job_id, force, now);
         let job = &mut self.job_mut(&req.job_id).job;
-        job.status = Some(JobStatus::Canceled);
-        job.force_canceled = Some(job.force_canceled == Some(true) || force);
         if req.reason_code.is_some() {
             job.reason_code = req.reason_code;
         }
         if req.comment.is_some() {
             job.comment = req.comment;
         }
-        job.last_updated_at = Some(now);
-        job.completed_at = None;
-        self.stop_rollout(&req.job_id);
-        self.stop_rollout(&req.job_id);
-        self.cancel_executions(&req.job_id, force, now);
         Ok(self.identity(&req.job_id))
     }
 
+    /// The job becomes CANCELED (by CancelJob, its abort criteria or its
+    /// scheduled end): its rollout stops, QUEUED executions are canceled,
+    /// and IN_PROGRESS ones too with `force`.
+    pub(super) fn cancel(&mut self, job_id: &str, force: bool, now: f64) {
+        let job = &mut self.job_mut(job_id).job;
+        job.status = Some(JobStatus::Canceled);
+        job.force_canceled = Some(job.force_canceled == Some(true) || force);
+        job.last_updated_at = Some(now);
+        job.completed_at = None;
+        self.stop_rollout(job_id);
+        self.cancel_executions(job_id, force, now);
+    }
+
     /// QUEUED executions become CANCELED; IN_PROGRESS ones too with `force`.
-    pub(super) fn cancel_executions(&mut self, job_id: &str, force: bool, now: f64) {
-        let keys: Vec<(String, String)> = self.execution_keys(job_id).collect();
-        for key in keys {
-            let Some(execution) = self.executions.get_mut(&key).and_then(|h| h.last_mut()) else {
-                continue;
-            };
-            match execution.status {
+    fn cancel_executions(&mut self, job_id: &str, force: bool, now: f64) {
+        let things: Vec<String> = self.execution_keys(job_id).map(|(_, t)| t).collect();
+        for thing in things {
+            self.edit_latest(job_id, &thing, |execution| match execution.status {
                 JobExecutionStatus::Queued => {
                     execution.set_status(JobExecutionStatus::Canceled, now)
                 }
                 JobExecutionStatus::InProgress if force => {
                     execution.force_canceled = true;
+                    execution.step_deadline = None;
                     execution.set_status(JobExecutionStatus::Canceled, now);
                 }
                 _ => {}
-            }
+            });
         }
     }
 
@@ -413,22 +414,19 @@ impl Store {
         Ok(self.identity(&req.job_id))
     }
 
-    /// A SNAPSHOT job completes once every execution is terminal.
+    /// A SNAPSHOT job completes once every execution is terminal; so does
+    /// a CONTINUOUS one whose scheduled end has passed.
     pub(super) fn complete_if_done(&mut self, job_id: &str, now: f64) {
         let Some(job) = self.jobs.get(job_id) else {
             return;
         };
+        let open_ended = job.is_continuous() && !job.schedule.ended;
         // A rollout still notifying things is not done, however its
         // notified executions went.
-        if job.is_continuous() || job.status() != JobStatus::InProgress || job.rollout.is_some() {
+        if open_ended || job.status() != JobStatus::InProgress || job.rollout.is_some() {
             return;
         }
-        let all_terminal = self
-            .executions
-            .range((job_id.to_owned(), String::new())..)
-            .take_while(|((job, _), _)| job == job_id)
-            .all(|(_, history)| history.last().is_none_or(|e| e.status.is_terminal()));
-        if all_terminal {
+        if job.counts.pending() == 0 {
             let job = &mut self.job_mut(job_id).job;
             job.status = Some(JobStatus::Completed);
             job.completed_at = Some(now);

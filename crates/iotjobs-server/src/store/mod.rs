@@ -2,19 +2,27 @@
 //! validate requests, then call one store method each; the store never sees
 //! HTTP.
 
+mod counts;
 mod devices;
 mod executions;
+mod fleet;
+mod history;
 mod jobs;
 mod lifecycle;
 mod paging;
+mod persist;
 mod records;
 mod registry;
+mod retry;
 mod rollout;
+mod schedule;
 mod targets;
 
 pub use devices::DeviceUpdate;
+pub use fleet::{FleetPlan, FleetReport};
 pub use lifecycle::ABORT_REASON;
 pub use records::{ExecutionRecord, Group, JobRecord, Thing};
+pub use registry::check_name;
 
 use iotjobs_model::types::JobStatus;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -92,16 +100,18 @@ impl Store {
     }
 
     /// Deletions in progress finish: jobs and executions go, ids are free.
-    fn finish_deletions(&mut self) {
+    /// Returns whether any did.
+    fn finish_deletions(&mut self) -> bool {
         let deleting: Vec<String> = self
             .jobs
             .values()
             .filter(|job| job.status() == JobStatus::DeletionInProgress)
             .map(|job| job.id().to_owned())
             .collect();
-        for job_id in deleting {
-            self.remove_job(&job_id);
+        for job_id in &deleting {
+            self.remove_job(job_id);
         }
+        !deleting.is_empty()
     }
 
     /// Drops a job and all its executions; its jobId becomes free again.

@@ -1,13 +1,18 @@
-//! What the store keeps for jobs, executions, things and groups.
+//! What the store keeps for jobs, executions, things and groups. Every
+//! record is serde-able: the state file holds them as they are.
 
+use super::counts::StatusCounts;
+use super::schedule::Schedule;
 use iotjobs_model::types::{
     Job, JobExecution, JobExecutionStatus, JobExecutionStatusDetails, JobExecutionSummary,
-    JobStatus, StringMap, Tag,
+    JobStatus, RetryFailureType, StringMap, Tag,
 };
+use serde::{Deserialize, Serialize};
 
 /// A job as stored. `job` holds everything DescribeJob returns except the
 /// derived `jobProcessDetails`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct JobRecord {
     pub job: Job,
     pub document: Option<String>,
@@ -17,6 +22,14 @@ pub struct JobRecord {
     pub seq: u64,
     /// Things still to notify while a paced rollout runs.
     pub rollout: Option<super::rollout::Rollout>,
+    /// When a scheduled job starts and ends, in epoch seconds.
+    #[serde(default)]
+    pub schedule: Schedule,
+    /// The latest execution of each thing, per status. Kept up to date by
+    /// every change, so abort checks and counters never rescan executions;
+    /// rebuilt when a state file is loaded.
+    #[serde(skip)]
+    pub counts: StatusCounts,
 }
 
 impl JobRecord {
@@ -42,7 +55,8 @@ impl JobRecord {
 }
 
 /// One execution of a job on one thing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExecutionRecord {
     pub job_id: String,
     pub thing_name: String,
@@ -55,6 +69,15 @@ pub struct ExecutionRecord {
     pub last_updated_at: f64,
     pub version_number: i64,
     pub retry_attempt: i32,
+    /// When the step timer set by the device runs out, if one is set.
+    #[serde(default)]
+    pub step_deadline: Option<f64>,
+    /// Retries so far after FAILED and after TIMED_OUT (their sum is
+    /// `retry_attempt`); retry criteria count them separately.
+    #[serde(default)]
+    pub failed_retries: i32,
+    #[serde(default)]
+    pub timed_out_retries: i32,
 }
 
 impl ExecutionRecord {
@@ -71,6 +94,19 @@ impl ExecutionRecord {
             last_updated_at: now,
             version_number: 1,
             retry_attempt: 0,
+            step_deadline: None,
+            failed_retries: 0,
+            timed_out_retries: 0,
+        }
+    }
+
+    /// Retries so far that a criterion of `failure` counts.
+    pub fn retries_counted_by(&self, failure: &RetryFailureType) -> i32 {
+        match failure {
+            RetryFailureType::Failed => self.failed_retries,
+            RetryFailureType::TimedOut => self.timed_out_retries,
+            RetryFailureType::All => self.failed_retries + self.timed_out_retries,
+            RetryFailureType::Unknown(_) => 0,
         }
     }
 
@@ -111,7 +147,8 @@ impl ExecutionRecord {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Thing {
     pub name: String,
     pub id: String,
@@ -121,7 +158,8 @@ pub struct Thing {
     pub groups: std::collections::BTreeSet<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Group {
     pub name: String,
     pub id: String,

@@ -5,11 +5,22 @@ use super::paging;
 use super::records::{Group, Thing};
 use super::Store;
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use iotjobs_model::schema::Pattern;
 use iotjobs_model::types::StringMap;
 use serde_json::{json, Value};
 
 /// ListThingsInThingGroup answers 25 things per page unless asked otherwise.
 const THINGS_PAGE: usize = 25;
+
+/// A thing or group name: 1-128 of `[a-zA-Z0-9:_-]`.
+pub fn check_name(member: &str, value: &str) -> ApiResult<()> {
+    if value.is_empty() || value.chars().count() > 128 || !Pattern::ThingName.matches(value) {
+        return Err(ApiError::invalid(format!(
+            "{member} must be 1 to 128 characters of [a-zA-Z0-9:_-], got {value:?}."
+        )));
+    }
+    Ok(())
+}
 
 /// Random-looking but deterministic ids in AWS's UUID form.
 fn uuid_like(seed: u64, name: &str) -> String {

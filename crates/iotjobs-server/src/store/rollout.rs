@@ -5,20 +5,21 @@
 //! reached) capped by `maximumPerMinute`.
 
 use super::Store;
-use iotjobs_model::types::{JobExecutionStatus, JobExecutionsRolloutConfig, JobStatus};
+use iotjobs_model::types::{JobExecutionsRolloutConfig, JobStatus};
 use std::collections::VecDeque;
 
 /// AWS's ceiling for any rollout rate.
 const MAX_RATE: f64 = 1000.0;
 
 /// Things still to notify, and the pace.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Rollout {
     pub pending: VecDeque<String>,
     /// Things per minute now.
     rate: f64,
     /// When the next minute's batch is due.
-    next_batch_at: f64,
+    pub next_batch_at: f64,
     /// Rate increases applied so far (the criterion is met every
     /// `threshold` notified or succeeded things).
     increases: u32,
@@ -53,43 +54,68 @@ impl Rollout {
 impl Store {
     /// Notifies the batches of `job_id` due by `now`, one per minute.
     pub(super) fn roll_out(&mut self, job_id: &str, now: f64) {
-        loop {
-            let Some(job) = self.jobs.get(job_id) else {
-                return;
-            };
-            if job.status() != JobStatus::InProgress {
-                return;
-            }
-            let Some(rollout) = job.rollout.as_ref() else {
-                return;
-            };
-            if rollout.pending.is_empty() || rollout.next_batch_at > now {
-                return;
-            }
-            let at = rollout.next_batch_at;
-            let batch = rollout.rate.floor().max(1.0) as usize;
-            let config = job.job.job_executions_rollout_config.clone();
-            let rollout = self
-                .jobs
-                .get_mut(job_id)
-                .and_then(|j| j.rollout.as_mut())
-                .expect("checked above");
-            let things: Vec<String> = (0..batch)
-                .map_while(|_| rollout.pending.pop_front())
-                .collect();
-            rollout.next_batch_at = at + 60.0;
-            for thing in &things {
-                self.queue_execution(job_id, thing, at);
-            }
-            self.touch_job(job_id, at);
-            self.increase_rate(job_id, config.as_ref());
-            self.finish_rollout_if_done(job_id);
+        while self.batch_due(job_id).is_some_and(|at| at <= now) {
+            self.notify_batch(job_id);
         }
     }
 
-    /// Applies the exponential rate's increases earned so far.
-    fn increase_rate(&mut self, job_id: &str, config: Option<&JobExecutionsRolloutConfig>) {
-        let Some(config) = config else { return };
+    /// When the next batch of a job still rolling out is due.
+    fn batch_due(&self, job_id: &str) -> Option<f64> {
+        let job = self.jobs.get(job_id)?;
+        let rollout = job.rollout.as_ref()?;
+        (job.status() == JobStatus::InProgress && !rollout.pending.is_empty())
+            .then_some(rollout.next_batch_at)
+    }
+
+    /// Notifies the next minute's batch, at the rate earned so far. Things
+    /// that no longer exist, that a CONTINUOUS job no longer reaches, or
+    /// that got an execution meanwhile (by joining the group again) are
+    /// skipped without using up the batch.
+    pub(super) fn notify_batch(&mut self, job_id: &str) {
+        let Some(at) = self.batch_due(job_id) else {
+            return;
+        };
+        self.increase_rate(job_id);
+        let continuous = self.jobs[job_id].is_continuous();
+        let mut rollout = self
+            .jobs
+            .get_mut(job_id)
+            .and_then(|j| j.rollout.take())
+            .expect("batch_due checked it");
+        let mut left = rollout.rate.floor().max(1.0) as usize;
+        while left > 0 {
+            let Some(thing) = rollout.pending.pop_front() else {
+                break;
+            };
+            let eligible = self.things.contains_key(&thing)
+                && self.latest_execution(job_id, &thing).is_none()
+                && (!continuous || self.job_reaches(job_id, &thing));
+            if eligible {
+                self.queue_execution(job_id, &thing, at);
+                left -= 1;
+            }
+        }
+        rollout.next_batch_at = at + 60.0;
+        let job = self.jobs.get_mut(job_id).expect("batch_due checked it");
+        if rollout.pending.is_empty() {
+            job.job.is_concurrent = Some(false);
+        } else {
+            job.rollout = Some(rollout);
+        }
+        self.touch_job(job_id, at);
+        self.complete_if_done(job_id, at);
+    }
+
+    /// Applies the exponential rate's increases earned so far: one each
+    /// time another `rateIncreaseCriteria` count of notified (or
+    /// succeeded) things is reached, never above the cap.
+    fn increase_rate(&mut self, job_id: &str) {
+        let Some(job) = self.jobs.get_mut(job_id) else {
+            return;
+        };
+        let Some(config) = &job.job.job_executions_rollout_config else {
+            return;
+        };
         let Some(exponential) = &config.exponential_rate else {
             return;
         };
@@ -98,44 +124,18 @@ impl Store {
             criteria.number_of_notified_things,
             criteria.number_of_succeeded_things,
         ) {
-            (Some(n), _) => (n, self.count_executions(job_id, |_| true)),
-            (None, Some(n)) => (
-                n,
-                self.count_executions(job_id, |s| *s == JobExecutionStatus::Succeeded),
-            ),
+            (Some(n), _) => (n, job.counts.notified()),
+            (None, Some(n)) => (n, job.counts.succeeded),
             (None, None) => return,
         };
-        let earned = (counted / threshold.max(1) as usize) as u32;
+        let earned = counted / threshold.max(1) as u32;
         let cap = config.maximum_per_minute.map_or(MAX_RATE, f64::from);
-        if let Some(rollout) = self.jobs.get_mut(job_id).and_then(|j| j.rollout.as_mut()) {
-            while rollout.increases < earned {
+        let factor = exponential.increment_factor;
+        if let Some(rollout) = job.rollout.as_mut() {
+            while rollout.increases < earned && rollout.rate < cap {
                 rollout.increases += 1;
-                rollout.rate = (rollout.rate * exponential.increment_factor).min(cap);
+                rollout.rate = (rollout.rate * factor).min(cap);
             }
-        }
-    }
-
-    fn count_executions(
-        &self,
-        job_id: &str,
-        counted: impl Fn(&JobExecutionStatus) -> bool,
-    ) -> usize {
-        self.executions
-            .range((job_id.to_owned(), String::new())..)
-            .take_while(|((job, _), _)| job == job_id)
-            .filter_map(|(_, history)| history.last())
-            .filter(|e| counted(&e.status))
-            .count()
-    }
-
-    /// Once every thing is notified, the job stops reporting a rollout.
-    fn finish_rollout_if_done(&mut self, job_id: &str) {
-        let Some(job) = self.jobs.get_mut(job_id) else {
-            return;
-        };
-        if job.rollout.as_ref().is_some_and(|r| r.pending.is_empty()) {
-            job.rollout = None;
-            job.job.is_concurrent = Some(false);
         }
     }
 
@@ -144,19 +144,6 @@ impl Store {
         if let Some(job) = self.jobs.get_mut(job_id) {
             job.rollout = None;
             job.job.is_concurrent = Some(false);
-        }
-    }
-
-    /// Runs every job's rollout up to `now`.
-    pub(super) fn roll_out_all(&mut self, now: f64) {
-        let rolling: Vec<String> = self
-            .jobs
-            .values()
-            .filter(|j| j.rollout.is_some())
-            .map(|j| j.id().to_owned())
-            .collect();
-        for job_id in rolling {
-            self.roll_out(&job_id, now);
         }
     }
 }

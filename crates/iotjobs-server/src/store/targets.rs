@@ -3,7 +3,7 @@
 
 use super::records::ExecutionRecord;
 use super::Store;
-use iotjobs_model::types::JobStatus;
+use iotjobs_model::types::{JobExecutionStatus, JobStatus};
 
 /// What a target ARN names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,19 +78,13 @@ impl Store {
     /// Queues an execution of `job_id` on `thing` unless one is pending;
     /// after a terminal one, the new execution gets the next number.
     pub(super) fn queue_execution(&mut self, job_id: &str, thing: &str, now: f64) {
-        let history = self
-            .executions
-            .entry((job_id.to_owned(), thing.to_owned()))
-            .or_default();
-        if history.last().is_some_and(|e| !e.status.is_terminal()) {
-            return;
-        }
-        let number = history.last().map_or(1, |e| e.execution_number + 1);
-        history.push(ExecutionRecord::new(job_id, thing, number, now));
-        self.jobs_of_thing
-            .entry(thing.to_owned())
-            .or_default()
-            .insert(job_id.to_owned());
+        self.edit_history(job_id, thing, |history| {
+            if history.last().is_some_and(|e| !e.status.is_terminal()) {
+                return;
+            }
+            let number = history.last().map_or(1, |e| e.execution_number + 1);
+            history.push(ExecutionRecord::new(job_id, thing, number, now));
+        });
     }
 
     /// A thing joined `group`: every in-progress CONTINUOUS job targeting
@@ -101,6 +95,7 @@ impl Store {
             .jobs
             .values()
             .filter(|job| job.is_continuous() && job.status() == JobStatus::InProgress)
+            .filter(|job| !job.schedule.ended)
             .filter(|job| job.targets().contains(&group_arn))
             .map(|job| job.id().to_owned())
             .collect();
@@ -149,12 +144,11 @@ impl Store {
     }
 
     fn remove_pending_execution(&mut self, job_id: &str, thing: &str, now: f64) {
-        let key = (job_id.to_owned(), thing.to_owned());
-        let Some(execution) = self.executions.get_mut(&key).and_then(|h| h.last_mut()) else {
-            return;
-        };
-        if !execution.status.is_terminal() {
-            execution.set_status(iotjobs_model::types::JobExecutionStatus::Removed, now);
+        let pending = self
+            .latest_execution(job_id, thing)
+            .is_some_and(|e| !e.status.is_terminal());
+        if pending {
+            self.set_execution_status(job_id, thing, JobExecutionStatus::Removed, now);
             self.touch_job(job_id, now);
             self.complete_if_done(job_id, now);
         }
