@@ -50,9 +50,7 @@ impl Store {
         thing: &str,
         change: impl FnOnce(&mut ExecutionRecord) -> T,
     ) -> Option<T> {
-        if self.latest_execution(job_id, thing).is_none() {
-            return None;
-        }
+        self.latest_execution(job_id, thing)?;
         self.edit_history(job_id, thing, |history| history.last_mut().map(change))
     }
 
