@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import Any, Callable, Dict, Tuple
+from contextlib import contextmanager
+from typing import Any, Callable, Dict, Iterator, Tuple
 
 from iotjobs.testing import Fleet, LocalJobsServer
 
@@ -54,17 +55,18 @@ def cpu(fn: Callable[[], Any]) -> Tuple[float, Any]:
     return time.process_time() - start, result
 
 
-def rollout(things: int, failed: float) -> Dict[str, Any]:
+@contextmanager
+def fleet_job(things: int, **job: Any) -> Iterator[Tuple[LocalJobsServer, Fleet, Any]]:
+    """A fresh manual-clock server, a fleet in one group, and job "fw" targeting the group."""
     with LocalJobsServer(clock="manual") as server:
         fleet = Fleet(server, things, group="fleet")
         iot = server.client()
-        iot.create_job(
-            jobId="fw",
-            targets=[fleet.group_arn],
-            document="{}",
-            jobExecutionsRolloutConfig=ROLLOUT,
-            abortConfig=abort("FAILED", 10),
-        )
+        iot.create_job(jobId="fw", targets=[fleet.group_arn], document="{}", **job)
+        yield server, fleet, iot
+
+
+def rollout(things: int, failed: float) -> Dict[str, Any]:
+    with fleet_job(things, jobExecutionsRolloutConfig=ROLLOUT, abortConfig=abort("FAILED", 10)) as (server, fleet, iot):
         advance_cpu = devices_cpu = 0.0
         minutes = 0
         while iot.describe_job(jobId="fw")["job"]["status"] == "IN_PROGRESS" and minutes < 1000:
@@ -78,16 +80,8 @@ def rollout(things: int, failed: float) -> Dict[str, Any]:
 
 
 def timeouts(things: int) -> Dict[str, Any]:
-    with LocalJobsServer(clock="manual") as server:
-        fleet = Fleet(server, things, group="fleet")
-        iot = server.client()
-        iot.create_job(
-            jobId="fw",
-            targets=[fleet.group_arn],
-            document="{}",
-            timeoutConfig={"inProgressTimeoutInMinutes": 5},
-            abortConfig=abort("TIMED_OUT", 50),
-        )
+    timeout = {"inProgressTimeoutInMinutes": 5}
+    with fleet_job(things, timeoutConfig=timeout, abortConfig=abort("TIMED_OUT", 50)) as (server, fleet, iot):
         devices_cpu, _ = cpu(lambda: fleet.run("fw", stuck=1.0))
         advance_cpu, _ = cpu(lambda: server.advance(3600))
         job = iot.describe_job(jobId="fw")["job"]

@@ -107,30 +107,22 @@ def test_continuous_job_completes_after_its_end_time(
     assert "late" not in statuses(manual_iot, "c")
 
 
-def test_start_time_must_be_30_minutes_ahead(manual_server: LocalJobsServer, manual_iot: Any) -> None:
+def test_start_and_end_must_be_30_minutes_apart_and_ahead(manual_server: LocalJobsServer, manual_iot: Any) -> None:
     now = manual_server.advance(0)
-    response = expect_error(
-        manual_iot,
-        "InvalidRequestException",
-        400,
-        manual_iot.create_job,
-        jobId="s",
-        targets=[thing("a")],
-        document="{}",
-        schedulingConfig={"startTime": minute(now + 10 * 60)},
-    )
-    assert "startTime" in response["Error"]["Message"]
-    _, config = window(manual_server, 30, 45)
-    expect_error(
-        manual_iot,
-        "InvalidRequestException",
-        400,
-        manual_iot.create_job,
-        jobId="s",
-        targets=[thing("a")],
-        document="{}",
-        schedulingConfig=config,
-    )
+    too_soon = {"startTime": minute(now + 10 * 60)}
+    _, too_short = window(manual_server, 30, 45)
+    for config, named in [(too_soon, "startTime"), (too_short, "endTime")]:
+        response = expect_error(
+            manual_iot,
+            "InvalidRequestException",
+            400,
+            manual_iot.create_job,
+            jobId="s",
+            targets=[thing("a")],
+            document="{}",
+            schedulingConfig=config,
+        )
+        assert named in response["Error"]["Message"]
     with pytest.raises(manual_iot.exceptions.ResourceNotFoundException):
         manual_iot.describe_job(jobId="s")  # a refused job leaves nothing behind
 

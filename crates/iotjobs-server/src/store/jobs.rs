@@ -60,10 +60,10 @@ impl Store {
             ));
         }
         let schedule = Schedule::new(req.scheduling_config.as_ref(), now)?;
-        // Things and groups the targets name exist from now on, even while
-        // the job waits for its start time.
-        self.resolve_targets(&req.targets, now);
         let status = if schedule.start_at.is_some() {
+            // Things and groups the targets name exist from now on, even
+            // while the job waits for its start time.
+            self.resolve_targets(&req.targets, now);
             JobStatus::Scheduled
         } else {
             JobStatus::InProgress
