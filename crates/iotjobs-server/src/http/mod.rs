@@ -23,16 +23,21 @@ use axum::Router;
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 pub fn router(state: Shared) -> Router {
-    Router::new()
+    let routes = Router::new()
         .merge(jobs::routes())
         .merge(registry::routes())
         .merge(emulator::routes())
         .fallback(unknown_operation)
-        .method_not_allowed_fallback(unknown_operation)
-        .layer(middleware::from_fn_with_state(
+        .method_not_allowed_fallback(unknown_operation);
+    // Only a server with a state file pays for waiting on saves.
+    let routes = match state.durability() {
+        Some(_) => routes.layer(middleware::from_fn_with_state(
             state.clone(),
             durable_writes,
-        ))
+        )),
+        None => routes,
+    };
+    routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
