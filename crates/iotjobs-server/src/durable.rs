@@ -12,17 +12,26 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use tokio::sync::{watch, Notify};
 
-/// The state file: where it is, and how to read and replace it.
+/// The state file: where it is, and how to read and replace it. Clones
+/// share one writer, so writes never overlap and an older snapshot never
+/// lands after a newer one (the saver's last write may still be running
+/// when `stop` writes the final state).
 #[derive(Debug, Clone)]
 pub struct StateFile {
     path: PathBuf,
+    /// The sequence number of the newest snapshot written.
+    written: Arc<Mutex<u64>>,
 }
 
 impl StateFile {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        StateFile { path: path.into() }
+        StateFile {
+            path: path.into(),
+            written: Arc::new(Mutex::new(0)),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -44,8 +53,19 @@ impl StateFile {
         })
     }
 
-    /// Replaces the file with `bytes`, atomically and durably.
-    pub fn replace(&self, bytes: &[u8]) -> io::Result<()> {
+    /// Replaces the file with snapshot number `sequence`, atomically and
+    /// durably, unless a newer snapshot was written already.
+    pub fn replace(&self, sequence: u64, bytes: &[u8]) -> io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(|p| p.into_inner());
+        if sequence <= *written {
+            return Ok(());
+        }
+        self.write(bytes)?;
+        *written = sequence;
+        Ok(())
+    }
+
+    fn write(&self, bytes: &[u8]) -> io::Result<()> {
         let mut temporary = self.path.clone().into_os_string();
         temporary.push(".tmp");
         let temporary = PathBuf::from(temporary);
@@ -117,8 +137,8 @@ impl Durability {
     }
 
     /// The saving task's loop: whenever changes wait, take one snapshot
-    /// (`snapshot` reads the state under its lock) and write it.
-    pub async fn run_saver(&self, snapshot: impl Fn() -> Vec<u8>) {
+    /// (`snapshot` reads the state under its lock, numbered) and write it.
+    pub async fn run_saver(&self, snapshot: impl Fn() -> (u64, Vec<u8>)) {
         let mut saved = 0;
         loop {
             self.wake.notified().await;
@@ -129,9 +149,9 @@ impl Durability {
                 if target <= saved {
                     break;
                 }
-                let bytes = snapshot();
+                let (sequence, bytes) = snapshot();
                 let file = self.file.clone();
-                let written = tokio::task::spawn_blocking(move || file.replace(&bytes))
+                let written = tokio::task::spawn_blocking(move || file.replace(sequence, &bytes))
                     .await
                     .map_err(|e| e.to_string())
                     .and_then(|r| r.map_err(|e| e.to_string()));
@@ -167,9 +187,10 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         let file = StateFile::new(dir.join("state.json"));
         assert!(file.load().unwrap().is_none());
-        file.replace(br#"{"a": 1}"#).unwrap();
-        file.replace(br#"{"a": 2}"#).unwrap();
-        assert_eq!(file.load().unwrap(), Some(serde_json::json!({"a": 2})));
+        file.replace(1, br#"{"a": 1}"#).unwrap();
+        file.replace(3, br#"{"a": 3}"#).unwrap();
+        file.replace(2, br#"{"a": 2}"#).unwrap(); // older than what is on disk: skipped
+        assert_eq!(file.load().unwrap(), Some(serde_json::json!({"a": 3})));
         assert!(!dir.join("state.json.tmp").exists());
         fs::write(dir.join("state.json"), b"{torn").unwrap();
         assert_eq!(file.load().unwrap_err().kind(), io::ErrorKind::InvalidData);

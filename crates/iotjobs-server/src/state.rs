@@ -13,6 +13,8 @@ pub struct ServerState {
     pub store: Store,
     pub clock: Clock,
     pub faults: Faults,
+    /// Numbers snapshots in the order they were taken (under the lock).
+    snapshots: u64,
 }
 
 impl ServerState {
@@ -27,6 +29,7 @@ impl ServerState {
             store: Store::new(config.clone()),
             clock: Clock::new(clock),
             faults: Faults::default(),
+            snapshots: 0,
         };
         let Some(saved) = file.map(StateFile::load).transpose()?.flatten() else {
             return Ok(state);
@@ -67,10 +70,12 @@ impl ServerState {
         Ok(now)
     }
 
-    /// The state file's contents: the store and the clock's time.
-    fn saved_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(&json!({"now": self.now(), "store": self.store.saved()}))
-            .unwrap_or_default()
+    /// The state file's contents (the store and the clock's time), with
+    /// the snapshot's number.
+    fn saved_bytes(&mut self) -> (u64, Vec<u8>) {
+        self.snapshots += 1;
+        let bytes = serde_json::to_vec(&json!({"now": self.now(), "store": self.store.saved()}));
+        (self.snapshots, bytes.unwrap_or_default())
     }
 }
 
@@ -117,8 +122,8 @@ impl Shared {
         }
     }
 
-    /// The state file's contents now.
-    pub fn saved_bytes(&self) -> Vec<u8> {
+    /// The state file's contents now, numbered.
+    pub fn saved_bytes(&self) -> (u64, Vec<u8>) {
         self.lock().saved_bytes()
     }
 
@@ -126,7 +131,10 @@ impl Shared {
     pub fn save_now(&self) -> std::io::Result<()> {
         match &self.durability {
             None => Ok(()),
-            Some(durability) => durability.file.replace(&self.saved_bytes()),
+            Some(durability) => {
+                let (sequence, bytes) = self.saved_bytes();
+                durability.file.replace(sequence, &bytes)
+            }
         }
     }
 }
