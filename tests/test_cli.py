@@ -91,4 +91,6 @@ def test_demo() -> None:
     assert "namespace ota: ['firmware-2-1']" in result.stdout
     assert "after the deletion completes: ResourceNotFoundException" in result.stdout
     assert "incrementFactor must have at most one decimal place" in result.stdout
-    assert "jobs sent: ['inventory-scan']" in result.stdout
+    assert "jobs sent: ['firmware-3-0', 'inventory-scan']" in result.stdout  # not the bad one
+    assert "reason: ABORT_CRITERIA_MET" in result.stdout
+    assert "devices that ever got the job: 300 of 500" in result.stdout

@@ -8,7 +8,8 @@ from typing import Any, Callable, Dict
 
 from .client import JobsClient
 from .exceptions import ClientError, ParamValidationError
-from .testing import LocalJobsServer
+from .testing import Fleet, LocalJobsServer
+from .type_defs import AbortCriteriaTypeDef
 
 ACCOUNT = "arn:aws:iot:us-east-1:123456789012"
 
@@ -108,6 +109,9 @@ def run() -> None:
         except ClientError as err:
             _show("after the deletion completes", err.response["Error"]["Code"])
 
+        _step("Roll firmware 3.0 out to 500 simulated meters at 100 a minute; abort at 10% failed")
+        rollout(server, iot)
+
         _step("A bad rollout config, caught before anything is sent")
         try:
             iot.create_job(
@@ -134,6 +138,42 @@ def run() -> None:
                 print(f"   {line}")
         _show("jobs sent", [j["jobId"] for j in iot.list_jobs()["jobs"]])
     print("\nDone.")
+
+
+def rollout(server: LocalJobsServer, iot: JobsClient) -> None:
+    """Two healthy minutes, then a bad batch: the abort criteria cancel
+    the job mid-batch and the rest of the fleet never gets it."""
+    fleet = Fleet(server, 500, prefix="meter-", group="meters")
+    abort: AbortCriteriaTypeDef = {
+        "failureType": "FAILED",
+        "action": "CANCEL",
+        "thresholdPercentage": 10,
+        "minNumberOfExecutedThings": 50,
+    }
+    iot.create_job(
+        jobId="firmware-3-0",
+        targets=[fleet.group_arn],
+        document=json.dumps({"operation": "firmware-update", "version": "3.0.0"}),
+        jobExecutionsRolloutConfig={"maximumPerMinute": 100},
+        abortConfig={"criteriaList": [abort]},
+    )
+    for minute, failing in enumerate([0.02, 0.02, 0.3, 0.3], start=1):
+        fleet.run("firmware-3-0", failed=failing)
+        job = iot.describe_job(jobId="firmware-3-0")["job"]
+        counts = job["jobProcessDetails"]
+        _show(
+            f"minute {minute}",
+            f"{failing:.0%} of the new batch fail -> {counts['numberOfSucceededThings']} succeeded, "
+            f"{counts['numberOfFailedThings']} failed, {counts['numberOfCanceledThings']} canceled: {job['status']}",
+        )
+        if job["status"] != "IN_PROGRESS":
+            break
+        server.advance(60)  # the next minute's batch is notified
+    _show("reason", f"{job.get('reasonCode')}: {job.get('comment')}")
+    server.advance(600)
+    pages = iot.get_paginator("list_job_executions_for_job").paginate(jobId="firmware-3-0")
+    notified = sum(len(page["executionSummaries"]) for page in pages)
+    _show("devices that ever got the job", f"{notified} of {len(fleet)}")
 
 
 def registry(server: LocalJobsServer) -> Callable[..., Dict[str, Any]]:
