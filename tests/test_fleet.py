@@ -3,6 +3,9 @@ of outcomes, the same rules as devices on the iot-jobs-data API."""
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 from typing import Any
 
 import pytest
@@ -80,3 +83,20 @@ def test_bad_arguments(server: LocalJobsServer, iot: Any) -> None:
     with pytest.raises(ValueError, match="size"):
         Fleet(server, -1)
     assert statuses(iot, "j") == {"device-0": "QUEUED", "device-1": "QUEUED"}  # refused calls changed nothing
+
+
+def _post(url: str, body: Any) -> Any:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read() or b"{}")
+
+
+def test_fleet_over_http_for_standalone_servers(server: LocalJobsServer, iot: Any) -> None:
+    _post(f"{server.endpoint_url}/_emulator/fleet", {"names": ["m1", "m2", "m3", "m4"], "group": "meters"})
+    assert sorted(iot.list_things_in_thing_group(thingGroupName="meters")["things"]) == ["m1", "m2", "m3", "m4"]
+    iot.create_job(jobId="j", targets=["arn:aws:iot:us-east-1:123456789012:thinggroup/meters"], document="{}")
+    report = _post(f"{server.endpoint_url}/_emulator/fleet/run", {"jobId": "j", "failed": 0.5, "seed": 7})
+    assert report == {"succeeded": 2, "failed": 2, "rejected": 0, "stuck": 0}
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        _post(f"{server.endpoint_url}/_emulator/fleet/run", {"jobId": "j", "failed": 2})
+    assert refused.value.code == 400 and "failed must be a share" in refused.value.read().decode()

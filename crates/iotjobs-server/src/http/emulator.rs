@@ -1,6 +1,8 @@
 //! Control routes for tests driving a server from outside the process:
 //! `/_emulator/reset`, `/_emulator/state`, `/_emulator/advance`,
-//! `/_emulator/faults` (POST adds one, DELETE clears them).
+//! `/_emulator/faults` (POST adds one, DELETE clears them),
+//! `/_emulator/fleet` (register simulated devices) and
+//! `/_emulator/fleet/run` (make them finish a job's queued executions).
 
 use super::endpoint::guarded;
 use super::request::ApiRequest;
@@ -8,9 +10,39 @@ use super::response::{empty, ok};
 use crate::error::ApiError;
 use crate::faults::FaultSpec;
 use crate::state::Shared;
+use crate::store::FleetPlan;
 use axum::routing::{get, post};
 use axum::Router;
+use serde::Deserialize;
 use std::future::ready;
+
+/// `POST /_emulator/fleet`: things to register, optionally in a group.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FleetSpec {
+    names: Vec<String>,
+    group: Option<String>,
+}
+
+/// `POST /_emulator/fleet/run`: which job, and the shares of outcomes.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FleetRun {
+    job_id: String,
+    #[serde(default)]
+    failed: f64,
+    #[serde(default)]
+    rejected: f64,
+    #[serde(default)]
+    stuck: f64,
+    #[serde(default)]
+    seed: u64,
+}
+
+fn body<T: for<'de> Deserialize<'de>>(request: &ApiRequest) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::Object(request.body_object()?))
+        .map_err(|e| ApiError::invalid(format!("invalid body: {e}")))
+}
 
 pub fn routes() -> Router<Shared> {
     Router::new()
@@ -33,9 +65,7 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/faults",
             post(|request: ApiRequest| {
                 ready(guarded(|| {
-                    let body = serde_json::Value::Object(request.body_object()?);
-                    let spec: FaultSpec = serde_json::from_value(body)
-                        .map_err(|e| ApiError::invalid(format!("invalid fault: {e}")))?;
+                    let spec: FaultSpec = body(&request)?;
                     let fault = spec.into_fault().map_err(ApiError::invalid)?;
                     let mut state = request.state.lock();
                     state.faults.add(fault);
@@ -46,6 +76,37 @@ pub fn routes() -> Router<Shared> {
                 ready(guarded(|| {
                     request.state.lock().faults.clear();
                     Ok(empty())
+                }))
+            }),
+        )
+        .route(
+            "/_emulator/fleet",
+            post(|request: ApiRequest| {
+                ready(guarded(|| {
+                    let spec: FleetSpec = body(&request)?;
+                    let mut state = request.state.lock();
+                    let now = state.now();
+                    state
+                        .store
+                        .register_fleet(&spec.names, spec.group.as_deref(), now)?;
+                    Ok(empty())
+                }))
+            }),
+        )
+        .route(
+            "/_emulator/fleet/run",
+            post(|request: ApiRequest| {
+                ready(guarded(|| {
+                    let run: FleetRun = body(&request)?;
+                    let plan = FleetPlan {
+                        failed: run.failed,
+                        rejected: run.rejected,
+                        stuck: run.stuck,
+                    };
+                    let mut state = request.state.lock();
+                    let now = state.now();
+                    let report = state.store.run_fleet(&run.job_id, plan, run.seed, now)?;
+                    Ok(ok(&report))
                 }))
             }),
         )
