@@ -97,23 +97,24 @@ impl LocalServer {
     }
 
     /// Registers things `names`, members of `group` if given (see
-    /// `iotjobs.testing.Fleet`).
+    /// `iotjobs.testing.Fleet`); returns their ARNs.
     #[pyo3(signature = (names, group = None))]
-    fn register_fleet(
+    fn register_fleet<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         names: Vec<String>,
         group: Option<String>,
-    ) -> PyResult<()> {
-        {
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let arns = {
             let mut state = self.state.lock();
             let now = state.now();
             state
                 .store
                 .register_fleet(&names, group.as_deref(), now)
-                .map_err(|e| PyValueError::new_err(e.message))?;
-        }
-        self.commit(py)
+                .map_err(|e| PyValueError::new_err(e.message))?
+        };
+        self.commit(py)?;
+        Ok(pythonize::pythonize(py, &arns)?)
     }
 
     /// Devices take every QUEUED execution of `job_id` and finish them:

@@ -92,7 +92,9 @@ def _post(url: str, body: Any) -> Any:
 
 
 def test_fleet_over_http_for_standalone_servers(server: LocalJobsServer, iot: Any) -> None:
-    _post(f"{server.endpoint_url}/_emulator/fleet", {"names": ["m1", "m2", "m3", "m4"], "group": "meters"})
+    arns = _post(f"{server.endpoint_url}/_emulator/fleet", {"names": ["m1", "m2", "m3", "m4"], "group": "meters"})
+    assert arns["groupArn"] == "arn:aws:iot:us-east-1:123456789012:thinggroup/meters"
+    assert arns["thingArns"][0] == "arn:aws:iot:us-east-1:123456789012:thing/m1" and len(arns["thingArns"]) == 4
     assert sorted(iot.list_things_in_thing_group(thingGroupName="meters")["things"]) == ["m1", "m2", "m3", "m4"]
     iot.create_job(jobId="j", targets=["arn:aws:iot:us-east-1:123456789012:thinggroup/meters"], document="{}")
     report = _post(f"{server.endpoint_url}/_emulator/fleet/run", {"jobId": "j", "failed": 0.5, "seed": 7})

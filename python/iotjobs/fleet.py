@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Fleet"]
 
-_ARN_PREFIX = "arn:aws:iot:us-east-1:123456789012"
-
 
 class Fleet:
     """``size`` things named ``{prefix}{number}`` (``device-000`` ...
@@ -49,19 +47,20 @@ class Fleet:
         self._server = server
         self._seed = seed
         self._runs = 0
-        server._server.register_fleet(self.names, group)
+        self._arns = server._server.register_fleet(self.names, group)
 
     @property
     def thing_arns(self) -> List[str]:
         """The things' ARNs, for a job's ``targets``."""
-        return [f"{_ARN_PREFIX}:thing/{name}" for name in self.names]
+        return list(self._arns["thingArns"])
 
     @property
     def group_arn(self) -> str:
         """The thing group's ARN, for a job's ``targets``."""
-        if self.group is None:
+        group_arn: str | None = self._arns.get("groupArn")
+        if group_arn is None:
             raise ValueError("this fleet has no group; create it with Fleet(..., group=NAME)")
-        return f"{_ARN_PREFIX}:thinggroup/{self.group}"
+        return group_arn
 
     def run(self, job_id: str, *, failed: float = 0.0, rejected: float = 0.0, stuck: float = 0.0) -> Dict[str, int]:
         """Every device with a QUEUED execution of ``job_id`` takes it and

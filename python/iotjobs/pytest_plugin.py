@@ -16,9 +16,6 @@ import pytest
 from .client import AsyncJobsClient, JobsClient
 from .testing import LocalJobsServer
 
-# Any credentials do: the local server accepts every signature.
-_REGION, _KEY, _SECRET = "us-east-1", "testing", "testing"
-
 
 @pytest.fixture(scope="session")
 def _iot_jobs_session_server() -> Iterator[LocalJobsServer]:
@@ -36,13 +33,11 @@ def iot_jobs_server(_iot_jobs_session_server: LocalJobsServer) -> LocalJobsServe
 @pytest.fixture
 def iot_jobs_client(iot_jobs_server: LocalJobsServer) -> Iterator[JobsClient]:
     """A sync client for ``iot_jobs_server``."""
-    url = iot_jobs_server.endpoint_url
-    with JobsClient(_REGION, url, aws_access_key_id=_KEY, aws_secret_access_key=_SECRET) as client:
+    with iot_jobs_server.client() as client:
         yield client
 
 
 @pytest.fixture
 def iot_jobs_async_client(iot_jobs_server: LocalJobsServer) -> AsyncJobsClient:
     """An asyncio client for ``iot_jobs_server``."""
-    url = iot_jobs_server.endpoint_url
-    return AsyncJobsClient(_REGION, url, aws_access_key_id=_KEY, aws_secret_access_key=_SECRET)
+    return iot_jobs_server.async_client()

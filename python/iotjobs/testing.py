@@ -28,7 +28,7 @@ from ._core import LocalServer
 from .fleet import Fleet
 
 if TYPE_CHECKING:
-    from .client import JobsClient
+    from .client import AsyncJobsClient, JobsClient
 
 __all__ = ["Fleet", "LocalJobsServer"]
 
@@ -74,10 +74,19 @@ class LocalJobsServer:
         self._server.stop()
 
     def client(self, region_name: str = "us-east-1") -> JobsClient:
-        """An :class:`iotjobs.JobsClient` pointed at this server."""
+        """An :class:`iotjobs.JobsClient` pointed at this server (any
+        credentials do: the server accepts every signature)."""
         from .client import JobsClient
 
         return JobsClient(region_name, self.endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing")
+
+    def async_client(self, region_name: str = "us-east-1") -> AsyncJobsClient:
+        """An :class:`iotjobs.AsyncJobsClient` pointed at this server."""
+        from .client import AsyncJobsClient
+
+        return AsyncJobsClient(
+            region_name, self.endpoint_url, aws_access_key_id="testing", aws_secret_access_key="testing"
+        )
 
     def reset(self) -> None:
         """Forgets every job, execution, thing, thing group and injected fault."""

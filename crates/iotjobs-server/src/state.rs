@@ -31,7 +31,7 @@ impl ServerState {
             faults: Faults::default(),
             snapshots: 0,
         };
-        let Some(saved) = file.map(StateFile::load).transpose()?.flatten() else {
+        let Some(mut saved) = file.map(StateFile::load).transpose()?.flatten() else {
             return Ok(state);
         };
         let invalid = |why: String| {
@@ -40,7 +40,6 @@ impl ServerState {
                 .unwrap_or_default();
             std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{path}: {why}"))
         };
-        let mut saved = saved;
         let store = saved
             .get_mut("store")
             .map(serde_json::Value::take)

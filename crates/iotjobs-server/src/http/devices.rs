@@ -66,11 +66,6 @@ fn query_bool(request: &ApiRequest, name: &str, default: bool) -> ApiResult<bool
     }
 }
 
-fn body<T: for<'de> Deserialize<'de>>(request: &ApiRequest) -> ApiResult<T> {
-    serde_json::from_value(serde_json::Value::Object(request.body_object()?))
-        .map_err(|e| ApiError::invalid(format!("Invalid request: {e}")))
-}
-
 /// Step timers run 1 to 10080 minutes; -1 on UpdateJobExecution cancels one.
 fn check_step_timeout(minutes: Option<i64>, allow_cancel: bool) -> ApiResult<()> {
     match minutes {
@@ -102,7 +97,7 @@ struct StartNextBody {
 
 pub fn start_next(request: &ApiRequest) -> ApiResult<Response> {
     let thing = thing_name(request)?;
-    let input: StartNextBody = body(request)?;
+    let input: StartNextBody = request.body_as()?;
     check_step_timeout(input.step_timeout_in_minutes, false)?;
     let mut state = request.state.lock();
     let now = state.now();
@@ -151,7 +146,7 @@ struct UpdateBody {
 pub fn update(request: &ApiRequest) -> ApiResult<Response> {
     let thing = thing_name(request)?;
     let job = job_id(request)?;
-    let input: UpdateBody = body(request)?;
+    let input: UpdateBody = request.body_as()?;
     check_step_timeout(input.step_timeout_in_minutes, true)?;
     let update = DeviceUpdate {
         status: JobExecutionStatus::from(input.status.as_str()),

@@ -39,11 +39,6 @@ struct FleetRun {
     seed: u64,
 }
 
-fn body<T: for<'de> Deserialize<'de>>(request: &ApiRequest) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::Object(request.body_object()?))
-        .map_err(|e| ApiError::invalid(format!("invalid body: {e}")))
-}
-
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route(
@@ -65,7 +60,7 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/faults",
             post(|request: ApiRequest| {
                 ready(guarded(|| {
-                    let spec: FaultSpec = body(&request)?;
+                    let spec: FaultSpec = request.body_as()?;
                     let fault = spec.into_fault().map_err(ApiError::invalid)?;
                     let mut state = request.state.lock();
                     state.faults.add(fault);
@@ -83,13 +78,14 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/fleet",
             post(|request: ApiRequest| {
                 ready(guarded(|| {
-                    let spec: FleetSpec = body(&request)?;
+                    let spec: FleetSpec = request.body_as()?;
                     let mut state = request.state.lock();
                     let now = state.now();
-                    state
-                        .store
-                        .register_fleet(&spec.names, spec.group.as_deref(), now)?;
-                    Ok(empty())
+                    let arns =
+                        state
+                            .store
+                            .register_fleet(&spec.names, spec.group.as_deref(), now)?;
+                    Ok(ok(&arns))
                 }))
             }),
         )
@@ -97,7 +93,7 @@ pub fn routes() -> Router<Shared> {
             "/_emulator/fleet/run",
             post(|request: ApiRequest| {
                 ready(guarded(|| {
-                    let run: FleetRun = body(&request)?;
+                    let run: FleetRun = request.body_as()?;
                     let plan = FleetPlan {
                         failed: run.failed,
                         rejected: run.rejected,

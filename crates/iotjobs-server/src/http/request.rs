@@ -104,6 +104,13 @@ impl ApiRequest {
         }
     }
 
+    /// The JSON body as `T` (a small control or data-plane body); a body
+    /// of the wrong shape is an InvalidRequestException naming the problem.
+    pub fn body_as<T: serde::de::DeserializeOwned>(&self) -> ApiResult<T> {
+        serde_json::from_value(Value::Object(self.body_object()?))
+            .map_err(|e| ApiError::invalid(format!("Invalid request: {e}")))
+    }
+
     /// A query parameter's value.
     pub fn query_value(&self, name: &str) -> Option<&str> {
         self.query

@@ -20,6 +20,15 @@ pub struct FleetPlan {
     pub stuck: f64,
 }
 
+/// The ARNs of a registered fleet, for job targets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FleetArns {
+    pub thing_arns: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_arn: Option<String>,
+}
+
 /// What the devices did, per outcome.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct FleetReport {
@@ -95,13 +104,14 @@ impl FleetReport {
 impl Store {
     /// Registers `names` as things (known ones are kept) and, with a
     /// `group`, makes them members of it (created if needed), as
-    /// CreateThing and AddThingToThingGroup would one by one.
+    /// CreateThing and AddThingToThingGroup would one by one. Returns
+    /// their ARNs.
     pub fn register_fleet(
         &mut self,
         names: &[String],
         group: Option<&str>,
         now: f64,
-    ) -> ApiResult<()> {
+    ) -> ApiResult<FleetArns> {
         for name in names {
             check_name("thingName", name)?;
         }
@@ -115,7 +125,10 @@ impl Store {
                 self.add_thing_to_thing_group(group, name, now)?;
             }
         }
-        Ok(())
+        Ok(FleetArns {
+            thing_arns: names.iter().map(|name| self.thing_arn(name)).collect(),
+            group_arn: group.map(|g| self.group_arn(g)),
+        })
     }
 
     /// Every device with a QUEUED execution of `job_id` takes it (as

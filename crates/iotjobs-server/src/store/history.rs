@@ -16,8 +16,10 @@ impl Store {
         thing: &str,
         change: impl FnOnce(&mut Vec<ExecutionRecord>) -> T,
     ) -> T {
-        let key = (job_id.to_owned(), thing.to_owned());
-        let history = self.executions.entry(key.clone()).or_default();
+        let history = self
+            .executions
+            .entry((job_id.to_owned(), thing.to_owned()))
+            .or_default();
         let before = history.last().map(|e| e.status.clone());
         let result = change(history);
         let after = history.last().map(|e| e.status.clone());
@@ -26,7 +28,8 @@ impl Store {
             job.counts.moved(before.as_ref(), after.as_ref());
         }
         if now_empty {
-            self.executions.remove(&key);
+            self.executions
+                .remove(&(job_id.to_owned(), thing.to_owned()));
             if let Some(jobs) = self.jobs_of_thing.get_mut(thing) {
                 jobs.remove(job_id);
                 if jobs.is_empty() {

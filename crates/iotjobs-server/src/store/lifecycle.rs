@@ -99,11 +99,7 @@ impl Store {
     fn due_timeouts(&self, now: f64) -> VecDeque<(f64, String, String)> {
         let mut due = Vec::new();
         for (job_id, job) in self.jobs.iter().filter(|(_, j)| j.counts.in_progress > 0) {
-            for ((_, thing), history) in self
-                .executions
-                .range((job_id.clone(), String::new())..)
-                .take_while(|((j, _), _)| j == job_id)
-            {
+            for (thing, history) in self.executions_of(job_id) {
                 let deadline = history.last().and_then(|e| Self::deadline(job, e));
                 if let Some(deadline) = deadline.filter(|d| *d <= now) {
                     due.push((deadline, job_id.clone(), thing.clone()));

@@ -19,7 +19,7 @@ mod schedule;
 mod targets;
 
 pub use devices::DeviceUpdate;
-pub use fleet::{FleetPlan, FleetReport};
+pub use fleet::{FleetArns, FleetPlan, FleetReport};
 pub use lifecycle::ABORT_REASON;
 pub use records::{ExecutionRecord, Group, JobRecord, Thing};
 pub use registry::check_name;
@@ -131,15 +131,24 @@ impl Store {
         }
     }
 
+    /// Every thing's execution history of `job_id`, by thing name.
+    fn executions_of<'a>(
+        &'a self,
+        job_id: &'a str,
+    ) -> impl Iterator<Item = (&'a String, &'a Vec<ExecutionRecord>)> + 'a {
+        self.executions
+            .range((job_id.to_owned(), String::new())..)
+            .take_while(move |((job, _), _)| job == job_id)
+            .map(|((_, thing), history)| (thing, history))
+    }
+
     /// Keys of every (job, thing) execution history of `job_id`, by thing name.
     fn execution_keys<'a>(
         &'a self,
         job_id: &'a str,
     ) -> impl Iterator<Item = (String, String)> + 'a {
-        self.executions
-            .range((job_id.to_owned(), String::new())..)
-            .take_while(move |((job, _), _)| job == job_id)
-            .map(|(key, _)| key.clone())
+        self.executions_of(job_id)
+            .map(move |(thing, _)| (job_id.to_owned(), thing.clone()))
     }
 
     /// The whole state as JSON, for `/_emulator/state` and debugging.
